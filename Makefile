@@ -1,0 +1,51 @@
+# Two front doors: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The PostgreSQL suite; .ci/run creates this role and database.
+SELFTRUST_TEST_POSTGRES_URL ?= postgres://selftrust:selftrust@127.0.0.1:5432/selftrust
+
+.PHONY: run test lint format test-sqlite test-browser test-postgres bench clean
+
+$(BIN)/.runtime: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(BIN)/.dev: $(BIN)/.runtime requirements-dev.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.lock
+	touch $@
+
+run: $(BIN)/.runtime
+	$(BIN)/selftrust migrate
+	$(BIN)/selftrust serve --host $(HOST) --port $(PORT)
+
+test: lint test-sqlite test-postgres
+
+lint: $(BIN)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Unit, integration and browser tests on SQLite.
+test-sqlite: $(BIN)/.dev
+	$(BIN)/pytest
+
+test-browser: $(BIN)/.dev
+	$(BIN)/pytest tests/browser
+
+# The same migrations and tests (browser flows excluded: they prove the UI, not the database).
+test-postgres: $(BIN)/.dev
+	DATABASE_URL=$(SELFTRUST_TEST_POSTGRES_URL) $(BIN)/pytest -m "not browser" -q
+
+format: $(BIN)/.dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(BIN)/.dev
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,45 @@
+"""Everything a person has stored, as one JSON-ready dictionary."""
+
+from django.utils import timezone
+
+from selftrust.promises.models import CheckIn, Promise
+
+EXPORT_FORMAT = "selftrust-export/1"
+
+
+def export_for(user) -> dict:
+    promises = Promise.objects.owned_by(user).order_by("created_at")
+    check_ins = CheckIn.objects.filter(promise__user=user).order_by("promise_id", "day")
+    by_promise: dict[int, list[dict]] = {}
+    for check_in in check_ins:
+        by_promise.setdefault(check_in.promise_id, []).append(
+            {"date": check_in.day.isoformat(), "outcome": check_in.outcome, "note": check_in.note}
+        )
+    return {
+        "format": EXPORT_FORMAT,
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "username": user.username,
+            "time_zone": user.time_zone,
+            "joined": user.date_joined.isoformat(),
+        },
+        "promises": [
+            {
+                "id": promise.pk,
+                "text": promise.text,
+                "schedule": promise.schedule,
+                "weekdays": promise.weekdays,
+                "due_date": promise.due_date.isoformat() if promise.due_date else None,
+                "time_of_day": promise.time_of_day.isoformat() if promise.time_of_day else None,
+                "starts_on": promise.starts_on.isoformat(),
+                "status": promise.status,
+                "created_at": promise.created_at.isoformat(),
+                "check_ins": by_promise.get(promise.pk, []),
+            }
+            for promise in promises
+        ],
+        "api_tokens": [
+            {"name": token.name, "created_at": token.created_at.isoformat()}
+            for token in user.api_tokens.all()
+        ],
+    }

@@ -1,0 +1,45 @@
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+
+from selftrust.api.auth import AUTH
+from selftrust.api.errors import InputRefused
+from selftrust.api.promises import router as promises_router
+
+api = NinjaAPI(
+    title="Selftrust API",
+    version="1",
+    description="Your promises, check-ins and track record, for your own scripts.",
+    urls_namespace="api",
+    auth=AUTH,
+)
+
+
+@api.exception_handler(InputRefused)
+def input_refused(request, exc: InputRefused):
+    first = next(iter(exc.errors.values()))[0]
+    return api.create_response(request, {"detail": first, "errors": exc.errors}, status=422)
+
+
+@api.exception_handler(ValidationError)
+def schema_invalid(request, exc: ValidationError):
+    return api.create_response(
+        request,
+        {"detail": "Some of what was sent doesn't fit. Nothing was changed.", "errors": exc.errors},
+        status=422,
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def not_signed_in(request, exc):
+    return api.create_response(
+        request, {"detail": "Please sign in, or send a personal API token."}, status=401
+    )
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Not found."}, status=404)
+
+
+api.add_router("/", promises_router)

@@ -1,0 +1,178 @@
+from django.shortcuts import get_object_or_404
+from ninja import Router
+
+from selftrust.api.errors import InputRefused
+from selftrust.api.schemas import (
+    CheckInIn,
+    CheckInOut,
+    DueOut,
+    Error,
+    PromiseIn,
+    PromiseOut,
+    PromisePatch,
+    TrackRecordOut,
+)
+from selftrust.promises import services
+from selftrust.promises.forms import CheckInForm, PromiseForm
+from selftrust.promises.models import Promise, Status
+from selftrust.promises.track_record import WINDOWS, track_record_for
+
+router = Router(tags=["promises"])
+
+
+def _own_promise(request, promise_id: int) -> Promise:
+    return get_object_or_404(Promise, pk=promise_id, user=request.auth)
+
+
+def _promise_out(promise: Promise, nudge: str | None = None) -> dict:
+    return {
+        "id": promise.pk,
+        "text": promise.text,
+        "schedule": promise.schedule,
+        "weekdays": promise.weekdays,
+        "due_date": promise.due_date,
+        "time_of_day": promise.time_of_day,
+        "starts_on": promise.starts_on,
+        "status": promise.status,
+        "nudge": nudge,
+    }
+
+
+def _form_data(payload: dict) -> dict:
+    """Shape JSON into what the HTML form posts, so both paths share one set of rules."""
+    data = {key: value for key, value in payload.items() if value is not None}
+    for key in ("due_date", "time_of_day"):
+        if key in data:
+            data[key] = data[key].isoformat()
+    return data
+
+
+@router.get("/promises", response=list[PromiseOut], summary="List your promises")
+def list_promises(request, status: str | None = None):
+    promises = Promise.objects.owned_by(request.auth)
+    if status:
+        promises = promises.filter(status=status)
+    return [_promise_out(p) for p in promises]
+
+
+@router.post("/promises", response={201: PromiseOut, 422: Error}, summary="Make a promise")
+def create_promise(request, payload: PromiseIn):
+    form = PromiseForm(data=_form_data(payload.dict()), today=request.auth.local_today())
+    if not form.is_valid():
+        raise InputRefused.from_form(form)
+    promise = services.save_promise(form, request.auth)
+    return 201, _promise_out(promise, form.nudge)
+
+
+@router.get("/promises/{promise_id}", response={200: PromiseOut, 404: Error})
+def get_promise(request, promise_id: int):
+    return _promise_out(_own_promise(request, promise_id))
+
+
+@router.patch(
+    "/promises/{promise_id}",
+    response={200: PromiseOut, 404: Error, 422: Error},
+    summary="Change a promise, pause, resume or archive it",
+)
+def update_promise(request, promise_id: int, payload: PromisePatch):
+    promise = _own_promise(request, promise_id)
+    changes = payload.dict(exclude_unset=True)
+    status = changes.pop("status", None)
+    if status is not None and status not in Status.values:
+        raise InputRefused(
+            {"status": [f"“{status}” isn't a status we know: use active, paused or archived."]}
+        )
+    form = None
+    if changes:
+        current = {
+            "text": promise.text,
+            "schedule": promise.schedule,
+            "weekdays": promise.weekdays,
+            "due_date": promise.due_date,
+            "time_of_day": promise.time_of_day,
+        }
+        form = PromiseForm(
+            data=_form_data({**current, **changes}),
+            instance=promise,
+            today=request.auth.local_today(),
+        )
+        if not form.is_valid():
+            raise InputRefused.from_form(form)
+    # Validate everything first, then change: a refused request changes nothing.
+    if form is not None:
+        promise = services.save_promise(form, request.auth)
+    if status is not None:
+        services.set_status(promise, status, request.auth)
+    return _promise_out(promise, form.nudge if form else None)
+
+
+@router.get("/promises/{promise_id}/check-ins", response={200: list[CheckInOut], 404: Error})
+def list_check_ins(request, promise_id: int):
+    promise = _own_promise(request, promise_id)
+    return [_check_in_out(c) for c in promise.check_ins.all()]
+
+
+@router.post(
+    "/promises/{promise_id}/check-ins",
+    response={200: CheckInOut, 201: CheckInOut, 404: Error, 422: Error},
+    summary="Record how a promise went on a day (or change that answer)",
+)
+def record_check_in(request, promise_id: int, payload: CheckInIn):
+    promise = _own_promise(request, promise_id)
+    data = {"day": payload.date.isoformat(), "outcome": payload.outcome, "note": payload.note}
+    form = CheckInForm.for_day(data, promise=promise, today=request.auth.local_today())
+    if not form.is_valid():
+        raise InputRefused.from_form(form, rename={"day": "date"})
+    check_in, created = services.save_check_in(form, request.auth)
+    return (201 if created else 200), _check_in_out(check_in)
+
+
+def _check_in_out(check_in) -> dict:
+    return {
+        "promise_id": check_in.promise_id,
+        "date": check_in.day,
+        "outcome": check_in.outcome,
+        "note": check_in.note,
+    }
+
+
+def _figures(kept: dict, strength: float | None) -> dict:
+    figures = {"strength": None if strength is None else round(strength, 4)}
+    for days in WINDOWS:
+        share = kept[days].share
+        figures[f"kept_{days}d"] = None if share is None else round(share, 4)
+        figures[f"answered_{days}d"] = kept[days].answered
+    return figures
+
+
+@router.get("/track-record", response=TrackRecordOut, summary="The evidence of your reliability")
+def track_record(request):
+    record = track_record_for(request.auth, request.auth.local_today())
+    return {
+        "today": record.today,
+        "overall": _figures(record.kept, record.strength),
+        "promises": [
+            {
+                "id": item.id,
+                "text": item.text,
+                "status": item.status,
+                "answered_total": item.answered_total,
+                **_figures(item.kept, item.strength),
+            }
+            for item in record.promises
+        ],
+    }
+
+
+@router.get("/today", response=list[DueOut], summary="What is due today")
+def today(request):
+    due, _earlier = services.today_and_this_week(request.auth, request.auth.local_today())
+    return [
+        {
+            "promise": _promise_out(item.promise),
+            "date": item.day,
+            "outcome": item.check_in.outcome if item.check_in else None,
+            "note": item.check_in.note if item.check_in else "",
+        }
+        for item in due
+    ]

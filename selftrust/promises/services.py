@@ -1,0 +1,73 @@
+"""Changes to promises and check-ins. Views and the API call these, never the ORM directly."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import transaction
+
+from selftrust.promises.forms import CheckInForm, PromiseForm
+from selftrust.promises.models import CheckIn, Promise, Status
+from selftrust.promises.schedule import answer_window, due_on
+
+
+def save_promise(form: PromiseForm, user) -> Promise:
+    with transaction.atomic():
+        promise = form.save(commit=False)
+        promise.user = user
+        promise.save()
+        user.note_record_changed()
+    return promise
+
+
+def set_status(promise: Promise, status: str, user) -> Promise:
+    if promise.status != status:
+        with transaction.atomic():
+            promise.status = status
+            promise.save(update_fields=["status", "updated_at"])
+            user.note_record_changed()
+    return promise
+
+
+def save_check_in(form: CheckInForm, user) -> tuple[CheckIn, bool]:
+    """Store a valid check-in; returns it and whether it is new (an answer changed is not new)."""
+    created = form.instance.pk is None
+    with transaction.atomic():
+        check_in = form.save(commit=False)
+        check_in.promise = form.promise
+        check_in.save()
+        user.note_record_changed()
+    return check_in, created
+
+
+@dataclass
+class DueItem:
+    promise: Promise
+    day: date
+    check_in: CheckIn | None
+
+
+@dataclass
+class DayOfPromises:
+    day: date
+    items: list[DueItem]
+
+
+def today_and_this_week(user, today: date) -> tuple[list[DueItem], list[DayOfPromises]]:
+    """What is due today, and the earlier days of the answer window with their answers."""
+    promises = list(Promise.objects.owned_by(user).filter(status=Status.ACTIVE))
+    earliest, _latest = answer_window(today)
+    answers = {
+        (c.promise_id, c.day): c
+        for c in CheckIn.objects.filter(promise__in=promises, day__gte=earliest, day__lte=today)
+    }
+
+    def items_for(day: date) -> list[DueItem]:
+        return [DueItem(p, day, answers.get((p.pk, day))) for p in due_on(promises, day)]
+
+    earlier = []
+    for offset in range(1, (today - earliest).days + 1):
+        day = today - timedelta(days=offset)
+        items = items_for(day)
+        if items:
+            earlier.append(DayOfPromises(day, items))
+    return items_for(today), earlier

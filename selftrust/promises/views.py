@@ -1,0 +1,185 @@
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from selftrust.promises import services
+from selftrust.promises.chart import line_chart
+from selftrust.promises.forms import CheckInForm, PromiseForm
+from selftrust.promises.models import Outcome, Promise, Status
+from selftrust.promises.nudges import EXAMPLES
+from selftrust.promises.track_record import track_record_for
+
+STATUS_ACTIONS = {
+    "pause": (Status.PAUSED, "“{text}” is resting. It won't appear on Today until you resume it."),
+    "resume": (Status.ACTIVE, "“{text}” is back on Today."),
+    "archive": (Status.ARCHIVED, "“{text}” is archived. Its history stays in your track record."),
+    "restore": (Status.ACTIVE, "“{text}” is back on Today."),
+}
+
+
+def _own_promise(request, promise_id: int) -> Promise:
+    # Another person's promise is "not found", never "forbidden": existence stays private.
+    return get_object_or_404(Promise, pk=promise_id, user=request.user)
+
+
+@login_required
+def today(request):
+    day = request.user.local_today()
+    due_today, earlier = services.today_and_this_week(request.user, day)
+    return render(
+        request,
+        "promises/today.html",
+        {
+            "today": day,
+            "due_today": due_today,
+            "earlier": earlier,
+            "outcomes": Outcome.choices,
+            "has_promises": Promise.objects.owned_by(request.user).exists(),
+            "show_welcome": not request.user.has_seen_welcome,
+        },
+    )
+
+
+@login_required
+@require_POST
+def check_in(request, promise_id: int):
+    promise = _own_promise(request, promise_id)
+    today_ = request.user.local_today()
+    form = CheckInForm.for_day(request.POST, promise=promise, today=today_)
+    saved = False
+    if form.is_valid():
+        check_in, _created = services.save_check_in(form, request.user)
+        saved = True
+    else:
+        check_in = form.instance if form.instance.pk else None
+    item = services.DueItem(
+        promise, form.cleaned_data.get("day") or _day_from(request, today_), check_in
+    )
+    if request.htmx:
+        return render(
+            request,
+            "promises/today.html#due-item",
+            # htmx swaps only 2xx answers; the kind error is inside the fragment.
+            {
+                "item": item,
+                "form": form,
+                "outcomes": Outcome.choices,
+                "today": today_,
+                "just_saved": saved,
+            },
+        )
+    if saved:
+        messages.info(request, _saved_message(check_in.outcome))
+        return redirect("promises:today")
+    for error in form.errors.values():
+        messages.info(request, error[0])
+    return redirect("promises:today")
+
+
+def _day_from(request, fallback: date) -> date:
+    try:
+        return date.fromisoformat(request.POST.get("day", ""))
+    except ValueError:
+        return fallback
+
+
+def _saved_message(outcome: str) -> str:
+    return {
+        Outcome.KEPT: "Noted: kept. That's evidence you can rely on yourself.",
+        Outcome.PARTLY: "Noted: partly. Some is real progress.",
+        Outcome.NOT_THIS_TIME: "Noted: not this time. That's information, not a verdict.",
+        Outcome.LET_GO: "Let go kindly. Choosing that is a way of listening to yourself.",
+    }[outcome]
+
+
+@login_required
+def promise_list(request):
+    promises = Promise.objects.owned_by(request.user).order_by(
+        "status", "time_of_day", "created_at"
+    )
+    groups = {status: [] for status in (Status.ACTIVE, Status.PAUSED, Status.ARCHIVED)}
+    for promise in promises:
+        groups[promise.status].append(promise)
+    return render(
+        request,
+        "promises/list.html",
+        {
+            "active": groups[Status.ACTIVE],
+            "paused": groups[Status.PAUSED],
+            "archived": groups[Status.ARCHIVED],
+        },
+    )
+
+
+def _promise_form_page(request, form, *, promise=None, status=200):
+    return render(
+        request,
+        "promises/form.html",
+        {"form": form, "promise": promise, "examples": EXAMPLES, "nudge": form.nudge},
+        status=status,
+    )
+
+
+@login_required
+def promise_create(request):
+    today_ = request.user.local_today()
+    if request.method != "POST":
+        initial = {
+            "text": request.GET.get("text", "")[:200],
+            "schedule": "daily",
+            "due_date": today_,
+        }
+        return _promise_form_page(request, PromiseForm(initial=initial, today=today_))
+    form = PromiseForm(request.POST, today=today_)
+    if not form.is_valid():
+        return _promise_form_page(request, form, status=400)
+    if form.wants_nudge:
+        return _promise_form_page(request, form)
+    promise = services.save_promise(form, request.user)
+    messages.info(request, f"“{promise.text}” is one of your promises now.")
+    return redirect("promises:today")
+
+
+@login_required
+def promise_edit(request, promise_id: int):
+    promise = _own_promise(request, promise_id)
+    today_ = request.user.local_today()
+    if request.method != "POST":
+        return _promise_form_page(
+            request, PromiseForm(instance=promise, today=today_), promise=promise
+        )
+    form = PromiseForm(request.POST, instance=promise, today=today_)
+    if not form.is_valid():
+        return _promise_form_page(request, form, promise=promise, status=400)
+    if form.wants_nudge:
+        return _promise_form_page(request, form, promise=promise)
+    services.save_promise(form, request.user)
+    messages.info(request, "Your changes are saved.")
+    return redirect("promises:list")
+
+
+@login_required
+@require_POST
+def promise_status(request, promise_id: int):
+    promise = _own_promise(request, promise_id)
+    action = STATUS_ACTIONS.get(request.POST.get("action", ""))
+    if action is None:
+        messages.info(request, "That change isn't one we know. Nothing was changed.")
+        return redirect("promises:list")
+    status, message = action
+    services.set_status(promise, status, request.user)
+    messages.info(request, message.format(text=promise.text))
+    return redirect("promises:list")
+
+
+@login_required
+def track_record(request):
+    record = track_record_for(request.user, request.user.local_today())
+    return render(
+        request,
+        "promises/track_record.html",
+        {"record": record, "chart": line_chart(record.weekly_strength)},
+    )

@@ -1,0 +1,14 @@
+from django.urls import include, path
+
+from selftrust.api.api import api
+
+urlpatterns = [
+    path("", include("selftrust.web.urls")),
+    path("", include("selftrust.safety.urls")),
+    path("", include("selftrust.accounts.urls")),
+    path("", include("selftrust.promises.urls")),
+    path("api/v1/", api.urls),
+]
+
+handler404 = "selftrust.web.views.not_found"
+handler500 = "selftrust.web.views.server_error"
