@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 # Something that looks like an HTML tag: "<b>", "</script>", "<img src=x>". "I <3 rest" is fine.
-_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+_TAG = re.compile(r"</?[a-zA-Z!][^>]*>")
 # Control characters other than tab and newline; PostgreSQL refuses NUL outright.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

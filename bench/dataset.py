@@ -1,0 +1,211 @@
+"""The benchmark's data: one person with years of daily promises and check-ins.
+
+Call `setup_django(data_dir)` first (it sets the environment before django.setup()),
+then `generate(...)`. Everything here runs inside the benchmark process against the
+same SQLite file the real server will read.
+"""
+
+import os
+import random
+import statistics
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+# Texts without quotes or ampersands, so the same bytes appear in HTML and in JSON.
+PROMISE_TEXTS = [
+    "Drink a glass of water when I wake up",
+    "Step outside for five minutes",
+    "Rest for ten minutes when I notice I am tired",
+    "Notice one thing that calms me and write it down",
+    "Say no to one thing without explaining why",
+]
+
+# A realistic mix: mostly kept, some partly, some not this time, a few let go, some silence.
+OUTCOME_WEIGHTS = {
+    "kept": 0.66,
+    "partly": 0.12,
+    "not_this_time": 0.09,
+    "let_go": 0.03,
+    None: 0.10,  # no answer that day
+}
+NOTES = [
+    "Tired after work",
+    "Felt good",
+    "Did it with a friend",
+    "Forgot until late",
+    "Small step, still counts",
+]
+USERNAME = "bench-person"
+
+
+def bench_environment(data_dir: Path) -> dict[str, str]:
+    """The environment for this process, `selftrust migrate` and `selftrust serve`."""
+    env = dict(os.environ)
+    # SQLite in a fresh folder, never a DATABASE_URL that happens to be set in the shell.
+    env.pop("DATABASE_URL", None)
+    env.pop("SELFTRUST_SECRET_KEY", None)
+    env.update(
+        {
+            "SELFTRUST_DATA_DIR": str(data_dir),
+            "DJANGO_SETTINGS_MODULE": "selftrust.settings",
+            "SELFTRUST_DEBUG": "0",
+            "SELFTRUST_BENCH_HELLO": "1",
+            "SELFTRUST_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SELFTRUST_TIME_ZONE": "UTC",
+        }
+    )
+    return env
+
+
+def setup_django(data_dir: Path) -> None:
+    env = bench_environment(data_dir)
+    for name in set(os.environ) - set(env):
+        del os.environ[name]
+    os.environ.update(env)
+    import django
+
+    django.setup()
+
+
+@dataclass
+class Dataset:
+    username: str
+    user_id: int
+    promise_texts: list[str]
+    promises: int
+    check_ins: int
+    days: int
+    session_key: str
+    api_token: str
+    outcome_counts: dict[str, int]
+    seconds_to_build: float
+    journal_mode: str
+
+
+def generate(days: int, promises: int, seed: int = 20240611) -> Dataset:
+    """One person, `promises` daily promises started `days` days ago, with check-ins."""
+    from django.conf import settings
+    from django.db import connection, transaction
+    from django.test import Client
+
+    from selftrust.accounts.models import ApiToken, User
+    from selftrust.promises.models import CheckIn, Promise, Schedule, Status
+
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    outcomes = list(OUTCOME_WEIGHTS)
+    weights = list(OUTCOME_WEIGHTS.values())
+    counts: dict[str, int] = {str(o): 0 for o in outcomes}
+
+    with transaction.atomic():
+        user = User(username=USERNAME, time_zone="UTC", has_seen_welcome=True)
+        # No passphrase hashing needed: the benchmark signs in with a session made here.
+        user.set_unusable_password()
+        user.save()
+        today = user.local_today()
+        starts_on = today - timedelta(days=days - 1)
+        texts = [PROMISE_TEXTS[i % len(PROMISE_TEXTS)] for i in range(promises)]
+        made = Promise.objects.bulk_create(
+            [
+                Promise(
+                    user=user,
+                    text=text,
+                    schedule=Schedule.DAILY,
+                    weekdays=[],
+                    starts_on=starts_on,
+                    status=Status.ACTIVE,
+                )
+                for text in texts
+            ]
+        )
+        rows = []
+        for promise in made:
+            for offset in range(days):
+                day = starts_on + timedelta(days=offset)
+                outcome = rng.choices(outcomes, weights)[0]
+                counts[str(outcome)] += 1
+                if outcome is None:
+                    continue
+                note = rng.choice(NOTES) if rng.random() < 0.05 else ""
+                rows.append(CheckIn(promise=promise, day=day, outcome=outcome, note=note))
+        CheckIn.objects.bulk_create(rows, batch_size=2000)
+
+    client = Client()
+    client.force_login(user)
+    session_key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    _token, secret = ApiToken.issue(user, "benchmark")
+
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        journal_mode = str(cursor.fetchone()[0])
+        # Fresh statistics for the query planner, as a long-lived database would have.
+        cursor.execute("ANALYZE")
+    counts["unanswered"] = counts.pop("None")
+    return Dataset(
+        username=user.username,
+        user_id=user.pk,
+        promise_texts=texts,
+        promises=len(made),
+        check_ins=CheckIn.objects.filter(promise__user=user).count(),
+        days=days,
+        session_key=session_key,
+        api_token=secret,
+        outcome_counts=counts,
+        seconds_to_build=time.perf_counter() - started,
+        journal_mode=journal_mode,
+    )
+
+
+@dataclass
+class ColdTiming:
+    """track_record_for() with an empty cache: what the first view after a change pays."""
+
+    runs: int
+    fetch_ms: float
+    compute_ms: float
+    total_ms: float
+
+
+def time_uncached_track_record(user_id: int, runs: int) -> ColdTiming:
+    from collections import defaultdict
+
+    from django.core.cache import cache
+
+    from selftrust.accounts.models import User
+    from selftrust.promises.models import CheckIn, Promise
+    from selftrust.promises.track_record import build_track_record, track_record_for
+
+    user = User.objects.get(pk=user_id)
+    today = user.local_today()
+    totals, fetches, computes = [], [], []
+    for _ in range(runs):
+        cache.clear()
+        t0 = time.perf_counter()
+        track_record_for(user, today)
+        totals.append(time.perf_counter() - t0)
+
+        # The same two steps apart: fetching the rows, then the pure computation.
+        t0 = time.perf_counter()
+        promises = list(Promise.objects.owned_by(user).order_by("created_at"))
+        answers: dict[int, list] = defaultdict(list)
+        rows = (
+            CheckIn.objects.filter(promise__user=user, day__lte=today)
+            .order_by("promise_id", "day")
+            .values_list("promise_id", "day", "outcome")
+        )
+        for promise_id, day, outcome in rows.iterator(chunk_size=5000):
+            answers[promise_id].append((day, outcome))
+        t1 = time.perf_counter()
+        build_track_record(promises, answers, today)
+        t2 = time.perf_counter()
+        fetches.append(t1 - t0)
+        computes.append(t2 - t1)
+    cache.clear()
+    return ColdTiming(
+        runs=runs,
+        fetch_ms=statistics.median(fetches) * 1000,
+        compute_ms=statistics.median(computes) * 1000,
+        total_ms=statistics.median(totals) * 1000,
+    )

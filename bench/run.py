@@ -1,0 +1,344 @@
+"""Selftrust's benchmark: `make bench` (or `.venv/bin/python bench/run.py`).
+
+1. A fresh temporary SELFTRUST_DATA_DIR (SQLite, WAL), `selftrust migrate`, and one person
+   with ten years of daily promises and check-ins, a session and a personal API token.
+2. The real server, `selftrust serve`, on a free port of 127.0.0.1 (with the hello-world
+   baseline view turned on), ready once /healthz answers.
+3. For each of hello-world, Today, Track record and the track-record API: a warm-up, then a
+   fixed number of requests (or a time limit) over several keep-alive connections.
+4. The figures go to docs/benchmarks.md, between the bench:start and bench:end markers.
+5. The server is stopped and the temporary folder removed, whatever happens.
+
+`--quick` is a smoke run: a small dataset and few requests, printed but not written to
+docs/benchmarks.md unless --output is given.
+"""
+
+import argparse
+import html
+import http.client
+import http.cookies
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import dataset
+import loadgen
+import report
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUTPUT = ROOT / "docs" / "benchmarks.md"
+HEALTH_TIMEOUT_S = 60.0
+STOP_TIMEOUT_S = 20.0
+
+
+def _selftrust_command() -> str:
+    beside_python = Path(sys.executable).parent / "selftrust"
+    if beside_python.exists():
+        return str(beside_python)
+    return str(ROOT / ".venv" / "bin" / "selftrust")
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _default_workers() -> int:
+    # The same default as `selftrust serve`: cores + 1, at most 4.
+    return min(4, (os.cpu_count() or 1) + 1)
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="smoke run: 90 days of data, 200 requests or 3 s per endpoint, docs left alone",
+    )
+    parser.add_argument(
+        "--requests", type=int, help="measured requests per endpoint (default 2000; quick 200)"
+    )
+    parser.add_argument(
+        "--duration", type=float, help="time limit per endpoint in seconds (default 20; quick 3)"
+    )
+    parser.add_argument(
+        "--warmup", type=int, help="warm-up requests per endpoint (default 200; quick 30)"
+    )
+    parser.add_argument(
+        "--concurrency", type=int, default=8, help="keep-alive connections (default 8)"
+    )
+    parser.add_argument(
+        "--client-processes",
+        type=int,
+        help="load generator processes (default: the number of CPUs, at most --concurrency)",
+    )
+    parser.add_argument("--days", type=int, help="days of history (default 3650; quick 90)")
+    parser.add_argument("--promises", type=int, default=3, help="daily promises (default 3)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=_default_workers(),
+        help="gunicorn worker processes (default, as `selftrust serve`: cores + 1, at most 4)",
+    )
+    parser.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
+    parser.add_argument(
+        "--output",
+        type=Path,
+        help=f"Markdown file to update (default {DEFAULT_OUTPUT.relative_to(ROOT)}; "
+        "--quick writes nothing unless this is given)",
+    )
+    args = parser.parse_args(argv)
+    quick = args.quick
+    args.requests = args.requests or (200 if quick else 2000)
+    args.duration = args.duration or (3.0 if quick else 20.0)
+    args.warmup = args.warmup if args.warmup is not None else (30 if quick else 200)
+    args.days = args.days or (90 if quick else 3650)
+    args.client_processes = args.client_processes or (os.cpu_count() or 1)
+    if args.output is None and not quick:
+        args.output = DEFAULT_OUTPUT
+    for name in ("requests", "concurrency", "days", "promises", "workers", "threads"):
+        if getattr(args, name) < 1:
+            parser.error(f"--{name} must be at least 1")
+    if args.duration <= 0:
+        parser.error("--duration must be positive")
+    return args
+
+
+class Server:
+    """`selftrust serve` as a child process in its own process group."""
+
+    def __init__(self, env: dict[str, str], workers: int, threads: int, log_path: Path):
+        self.port = _free_port()
+        self.log_path = log_path
+        self._log = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [
+                _selftrust_command(),
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--workers",
+                str(workers),
+                "--threads",
+                str(threads),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def wait_until_healthy(self) -> None:
+        deadline = time.monotonic() + HEALTH_TIMEOUT_S
+        last_error = "no answer yet"
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(
+                    f"the server exited with {self.process.returncode}:\n{self.log_tail()}"
+                )
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
+                conn.request("GET", "/healthz")
+                response = conn.getresponse()
+                body = response.read()
+                conn.close()
+                if response.status == 200 and b'"ok"' in body:
+                    return
+                last_error = f"HTTP {response.status}"
+            except OSError as error:
+                last_error = repr(error)
+            time.sleep(0.2)
+        raise RuntimeError(f"the server was not healthy in time ({last_error}):\n{self.log_tail()}")
+
+    def log_tail(self, lines: int = 30) -> str:
+        self._log.flush()
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+    def stop(self) -> None:
+        """SIGTERM to gunicorn's master (a graceful stop), SIGKILL to its group if it hangs."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=STOP_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                print("The server did not stop in time; killing it.", file=sys.stderr)
+                try:
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                self.process.wait(timeout=STOP_TIMEOUT_S)
+        self._log.close()
+
+
+def _get(port: int, path: str, headers: dict[str, str]) -> tuple[int, dict[str, list[str]], bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", path, headers=headers)
+        response = conn.getresponse()
+        body = response.read()
+        found: dict[str, list[str]] = {}
+        for name, value in response.getheaders():
+            found.setdefault(name.lower(), []).append(value)
+        return response.status, found, body
+    finally:
+        conn.close()
+
+
+def browser_cookies(port: int, session_key: str) -> str:
+    """The session cookie plus the CSRF cookie the first page sets, as a browser would hold."""
+    cookie = f"sessionid={session_key}"
+    status, headers, _body = _get(port, "/today/", {"Cookie": cookie})
+    if status != 200:
+        raise RuntimeError(f"signing in with the session failed: /today/ answered {status}")
+    jar = http.cookies.SimpleCookie()
+    for value in headers.get("set-cookie", []):
+        jar.load(value)
+    if "csrftoken" in jar:
+        cookie += f"; csrftoken={jar['csrftoken'].value}"
+    return cookie
+
+
+def targets(data: dataset.Dataset, cookie: str) -> list[loadgen.Target]:
+    first_text = data.promise_texts[0]
+    in_html = html.escape(first_text).encode()
+    page = {"Cookie": cookie, "Accept": "text/html"}
+    return [
+        loadgen.Target("Hello world", "/bench/hello", {}, (b"Hello, world",)),
+        loadgen.Target("Today", "/today/", page, (b"<h1>Today</h1>", in_html)),
+        loadgen.Target(
+            "Track record",
+            "/track-record/",
+            page,
+            (b"Your track record", b'id="summary"', in_html),
+        ),
+        loadgen.Target(
+            "API track record",
+            "/api/v1/track-record",
+            {"Authorization": f"Bearer {data.api_token}", "Accept": "application/json"},
+            (b'"answered_total"', first_text.encode()),
+        ),
+    ]
+
+
+def print_results(rows) -> None:
+    print()
+    print(report.table(rows))
+    for row in rows:
+        for sample in row["result"].error_samples:
+            print(f"  {row['result'].name}: {sample}")
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    # SIGTERM (from make, CI or a terminal closing) unwinds like Ctrl+C, so cleanup runs.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    data_dir = Path(tempfile.mkdtemp(prefix="selftrust-bench-"))
+    server = None
+    try:
+        env = dataset.bench_environment(data_dir)
+        print(f"Data folder: {data_dir}")
+        subprocess.run([_selftrust_command(), "migrate"], cwd=ROOT, env=env, check=True, timeout=300)
+        dataset.setup_django(data_dir)
+        print(f"Generating {args.promises} daily promises over {args.days} days…", flush=True)
+        data = dataset.generate(days=args.days, promises=args.promises)
+        print(
+            f"  {data.check_ins} check-ins in {data.seconds_to_build:.1f} s "
+            f"(journal mode {data.journal_mode})"
+        )
+        cold = dataset.time_uncached_track_record(data.user_id, runs=5 if args.quick else 20)
+        print(
+            f"  track_record_for() without cache: {cold.total_ms:.1f} ms "
+            f"(fetch {cold.fetch_ms:.1f} ms, compute {cold.compute_ms:.1f} ms)"
+        )
+        from django.db import connections
+
+        connections.close_all()  # the server and the forked clients must not share it
+
+        info = report.machine()
+        info["date"] = report.now()
+        info["commit"] = report.git_revision(ROOT)
+
+        server = Server(env, args.workers, args.threads, data_dir / "server.log")
+        server.wait_until_healthy()
+        print(f"Server up on 127.0.0.1:{server.port} ({args.workers} workers × {args.threads} threads)")
+        cookie = browser_cookies(server.port, data.session_key)
+
+        results = []
+        for target in targets(data, cookie):
+            print(f"{target.name}: warming up…", flush=True)
+            if args.warmup:
+                loadgen.run(
+                    server.port,
+                    target,
+                    requests=args.warmup,
+                    duration_s=max(2.0, args.duration / 4),
+                    concurrency=args.concurrency,
+                    processes=args.client_processes,
+                )
+            result = loadgen.run(
+                server.port,
+                target,
+                requests=args.requests,
+                duration_s=args.duration,
+                concurrency=args.concurrency,
+                processes=args.client_processes,
+            )
+            print(
+                f"  {result.ok} ok, {result.errors} errors, p50 {result.p50:.1f} ms, "
+                f"p95 {result.p95:.1f} ms, p99 {result.p99:.1f} ms, {result.rps:.0f} req/s, "
+                f"{result.connects} connections opened, {result.wall_s:.1f} s"
+            )
+            results.append(result)
+            if server.process.poll() is not None:
+                raise RuntimeError(f"the server died during the run:\n{server.log_tail()}")
+
+        rows = report.verdicts(results, hello=results[0])
+        print_results(rows)
+        section = report.generated_section(
+            info=info,
+            dataset=data,
+            server={"workers": args.workers, "threads": args.threads},
+            load={
+                "concurrency": args.concurrency,
+                "processes": min(args.client_processes, args.concurrency),
+                "warmup": args.warmup,
+                "requests": args.requests,
+                "duration": args.duration,
+            },
+            rows=rows,
+            cold=cold,
+        )
+        if args.output:
+            report.write(args.output, section)
+            print(f"\nWrote {args.output}")
+        errors = sum(result.errors for result in results)
+        met = all(row["p95_ok"] and row["rps_ok"] for row in rows)
+        print(f"Targets met: {'yes' if met else 'no'}. Errors: {errors}.")
+        return 1 if errors else 0
+    finally:
+        if server is not None:
+            server.stop()
+        try:
+            from django.db import connections
+
+            connections.close_all()
+        except Exception:  # noqa: BLE001 - Django may never have been set up
+            pass
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,137 @@
+"""Browser tests: Playwright (sync API) driving Debian's headless chromium against live_server.
+
+One browser per test session; a fresh context (cookies, viewport, colour scheme) per page.
+"""
+
+import os
+from pathlib import Path
+
+# Playwright's sync API runs an asyncio loop in this thread; Django would otherwise refuse
+# the ORM calls that the tests make for their data.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+import pytest  # noqa: E402
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from django.test import Client  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+BROWSER_DIR = Path(__file__).resolve().parent
+
+_axe = Axe()
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if BROWSER_DIR in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Make a page in a fresh context: new_page(viewport=PHONE, color_scheme="dark", user=...)."""
+    contexts = []
+
+    def make(
+        viewport=PHONE,
+        *,
+        color_scheme="light",
+        reduced_motion="no-preference",
+        user=None,
+    ):
+        context = browser.new_context(
+            viewport=viewport,
+            color_scheme=color_scheme,
+            reduced_motion=reduced_motion,
+            base_url=live_server.url,
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        if user is not None:
+            log_in(context, live_server, user)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def phone_page(new_page):
+    return new_page(PHONE)
+
+
+@pytest.fixture
+def desktop_page(new_page):
+    return new_page(DESKTOP)
+
+
+@pytest.fixture
+def dark_phone_page(new_page):
+    return new_page(PHONE, color_scheme="dark")
+
+
+def log_in(context, live_server, user):
+    """Copy a Django session made by the test client into the browser context."""
+    client = Client()
+    client.force_login(user)
+    session = client.cookies["sessionid"]
+    context.add_cookies(
+        [{"name": "sessionid", "value": session.value, "url": live_server.url, "httpOnly": True}]
+    )
+
+
+def assert_no_axe_violations(page):
+    results = _axe.run(page)
+    if results.violations_count:
+        report = results.generate_report()
+        print(report)
+        pytest.fail(f"axe found problems on {page.url}:\n{report}", pytrace=False)
+
+
+def assert_no_horizontal_scroll(page, width=None):
+    width = width or page.viewport_size["width"]
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    if scroll_width > width:
+        wide = page.evaluate(
+            """(width) => Array.from(document.querySelectorAll('body *'))
+                .filter(el => el.getBoundingClientRect().right > width + 0.5)
+                .slice(0, 8)
+                .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')
+                     + ' right=' + Math.round(el.getBoundingClientRect().right))""",
+            width,
+        )
+        pytest.fail(
+            f"{page.url} scrolls sideways at {width}px (scrollWidth {scroll_width}); "
+            f"too wide: {wide}",
+            pytrace=False,
+        )
+
+
+def check_page(page, width=None):
+    """Both checks every visited page must pass."""
+    assert_no_axe_violations(page)
+    assert_no_horizontal_scroll(page, width)

@@ -1,0 +1,46 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import CheckInFactory, PromiseFactory
+
+pytestmark = pytest.mark.django_db
+URL = reverse("promises:track_record")
+
+
+def test_empty_record_invites_a_first_answer(owner_client):
+    assert "your evidence will gather here" in owner_client.get(URL).content.decode()
+
+
+def test_record_shows_summary_chart_and_table(owner_client, user):
+    today = user.local_today()
+    promise = PromiseFactory(user=user, text="Drink water", starts_on=today - timedelta(days=40))
+    for days_ago, outcome in [(0, "kept"), (1, "partly"), (2, "not_this_time"), (3, "let_go")]:
+        CheckInFactory(promise=promise, day=today - timedelta(days=days_ago), outcome=outcome)
+    page = owner_client.get(URL).content.decode()
+    assert "In the last 7 days you kept 50% of the promises you answered (3 answers)" in page
+    assert '<svg class="chart"' in page and 'role="img"' in page
+    assert "<table>" in page
+    assert "Drink water" in page
+    assert "streak" not in page.lower()
+
+
+def test_answering_changes_the_record(owner_client, user):
+    promise = PromiseFactory(user=user)
+    assert "kept 100%" not in owner_client.get(URL).content.decode()
+    owner_client.post(
+        reverse("promises:check_in", args=[promise.pk]),
+        {"day": user.local_today().isoformat(), "outcome": "kept"},
+    )
+    assert "kept 100%" in owner_client.get(URL).content.decode()
+
+
+def test_another_persons_record_is_never_shown(owner_client, other_user):
+    theirs = PromiseFactory(user=other_user, text="Their secret promise")
+    CheckInFactory(promise=theirs)
+    assert "Their secret promise" not in owner_client.get(URL).content.decode()
+
+
+def test_anonymous_visitor_is_sent_to_log_in(client):
+    assert client.get(URL).status_code == 302

@@ -1,0 +1,83 @@
+import json
+
+import pytest
+from django.urls import reverse
+
+from selftrust.safety import resources
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("name", ["safety:ground", "safety:help"])
+def test_safety_pages_work_without_logging_in(client, name):
+    assert client.get(reverse(name)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url, logged_in",
+    [
+        ("/", False),
+        ("/login/", False),
+        ("/signup/", False),
+        ("/help/", False),
+        ("/today/", True),
+        ("/promises/", True),
+        ("/promises/new/", True),
+        ("/track-record/", True),
+        ("/settings/", True),
+        ("/welcome/", True),
+        ("/ground/", True),
+    ],
+)
+def test_every_page_has_ground_me_now_and_get_help_now(client, user, url, logged_in):
+    if logged_in:
+        client.force_login(user)
+    response = client.get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'href="/ground/"' in page and "Ground me now" in page
+    assert 'href="/help/"' in page and "Get help now" in page
+
+
+def test_grounding_page_guides_five_senses_and_breathing(client):
+    page = client.get(reverse("safety:ground")).content.decode()
+    for count in ("5", "4", "3", "2", "1"):
+        assert f"Name {count} " in page
+    assert "data-pacer" in page
+
+
+def test_default_help_lists_988_samaritans_a_directory_and_emergency_advice(client):
+    page = client.get(reverse("safety:help")).content.decode()
+    assert 'href="tel:988"' in page and 'href="sms:988"' in page
+    assert 'href="tel:116123"' in page
+    assert "international directory" in page
+    assert "local emergency number" in page
+
+
+def test_operator_can_replace_the_list_with_a_file(client, settings, tmp_path):
+    path = tmp_path / "resources.json"
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "name": "Telefonseelsorge",
+                    "region": "Deutschland",
+                    "contacts": [
+                        {"label": "Anrufen", "value": "0800 111 0 111", "href": "tel:08001110111"}
+                    ],
+                }
+            ]
+        )
+    )
+    settings.CRISIS_RESOURCES_FILE = str(path)
+    page = client.get(reverse("safety:help")).content.decode()
+    assert "Telefonseelsorge" in page and 'href="tel:08001110111"' in page
+    assert "Samaritans" not in page
+
+
+def test_a_broken_resources_file_is_reported_to_the_operator(settings, tmp_path):
+    path = tmp_path / "resources.json"
+    path.write_text('[{"name": "x", "contacts": [{"href": "javascript:alert(1)"}]}]')
+    settings.CRISIS_RESOURCES_FILE = str(path)
+    with pytest.raises(Exception, match="must start with tel:"):
+        resources.crisis_resources()
