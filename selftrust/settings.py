@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "selftrust.accounts",
     "selftrust.safety",
     "selftrust.promises",
+    "selftrust.assessments",
     "selftrust.api",
 ]
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("selftrust.safety.urls")),
     path("", include("selftrust.accounts.urls")),
     path("", include("selftrust.promises.urls")),
+    path("", include("selftrust.assessments.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from selftrust.assessments.models import AssessmentResponse
 from selftrust.promises.models import CheckIn, Promise
 
 EXPORT_FORMAT = "selftrust-export/1"
@@ -37,6 +38,18 @@ def export_for(user) -> dict:
                 "check_ins": by_promise.get(promise.pk, []),
             }
             for promise in promises
+        ],
+        "assessments": [
+            {
+                "instrument": response.instrument_slug,
+                "completed_at": response.completed_at.isoformat(),
+                "answers": response.answers,
+                "extra_answer": response.extra_answer,
+                "total": response.total,
+                "band": response.band,
+                "subscales": response.subscales,
+            }
+            for response in AssessmentResponse.objects.filter(user=user).order_by("completed_at")
         ],
         "api_tokens": [
             {"name": token.name, "created_at": token.created_at.isoformat()}

@@ -2,6 +2,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
+from selftrust.api.assessments import router as assessments_router
 from selftrust.api.auth import AUTH
 from selftrust.api.errors import InputRefused
 from selftrust.api.promises import router as promises_router
@@ -43,3 +44,4 @@ def not_found(request, exc):
 
 
 api.add_router("/", promises_router)
+api.add_router("/", assessments_router)

@@ -5,8 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from selftrust.charts import line_chart
+from selftrust.assessments.services import retake_suggestions
 from selftrust.promises import services
-from selftrust.promises.chart import line_chart
 from selftrust.promises.forms import CheckInForm, PromiseForm
 from selftrust.promises.models import Outcome, Promise, Status
 from selftrust.promises.nudges import EXAMPLES
@@ -39,6 +40,7 @@ def today(request):
             "outcomes": Outcome.choices,
             "has_promises": Promise.objects.owned_by(request.user).exists(),
             "show_welcome": not request.user.has_seen_welcome,
+            "retakes": retake_suggestions(request.user, day),
         },
     )
 

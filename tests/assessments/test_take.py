@@ -1,0 +1,153 @@
+import pytest
+from django.urls import reverse
+
+from selftrust.assessments.models import AssessmentDraft, AssessmentResponse
+
+pytestmark = pytest.mark.django_db
+
+
+def take_url(slug="phq-9"):
+    return reverse("assessments:take", args=[slug])
+
+
+def phq9_data(answers, action="finish", extra=None):
+    data = {f"item_{n}": str(a) for n, a in enumerate(answers, start=1) if a is not None}
+    if extra is not None:
+        data["extra"] = str(extra)
+    return {**data, "action": action}
+
+
+def test_overview_lists_every_instrument(owner_client):
+    page = owner_client.get(reverse("assessments:overview")).content.decode()
+    for name in ("PHQ-9", "GAD-7", "PCL-5", "WHO-5", "Self-esteem (RSES)", "Self-efficacy (GSE)"):
+        assert name in page
+    assert "not diagnosis" in page
+
+
+def test_the_questionnaire_shows_every_published_item(owner_client):
+    page = owner_client.get(take_url()).content.decode()
+    assert "Little interest or pleasure in doing things" in page
+    assert "Thoughts that you would be better off dead or of hurting yourself in some way" in page
+    assert "Skip this for now" in page and "Save and finish later" in page
+
+
+def test_finishing_stores_the_score_and_shows_the_result(owner_client, user):
+    response = owner_client.post(take_url(), phq9_data([1, 1, 1, 1, 1, 1, 1, 0, 0], extra=1))
+    stored = AssessmentResponse.objects.get(user=user)
+    assert response["Location"] == reverse("assessments:result", args=[stored.pk])
+    assert (stored.total, stored.band, stored.extra_answer, stored.safety_alert) == (
+        7,
+        "Mild",
+        1,
+        False,
+    )
+    page = owner_client.get(response["Location"]).content.decode()
+    assert "This is not a diagnosis." in page
+    assert "Mild." in page
+    assert "You don't have to hold this alone" not in page
+
+
+def test_item_9_above_zero_shows_crisis_resources_on_the_result(owner_client, user):
+    response = owner_client.post(take_url(), phq9_data([0] * 8 + [1]), follow=True)
+    page = response.content.decode()
+    assert "You don't have to hold this alone" in page
+    assert 'href="tel:988"' in page
+
+
+def test_item_9_answered_on_a_resumed_questionnaire_shows_the_panel_straight_away(
+    owner_client, user
+):
+    owner_client.post(take_url(), phq9_data([0] * 8 + [2], action="pause"))
+    page = owner_client.get(take_url()).content.decode()
+    panel = page.split('id="safety-now"')[1].split(">")[0]
+    assert "hidden" not in panel
+
+
+def test_the_safety_panel_waits_hidden_until_item_9_is_answered(owner_client):
+    page = owner_client.get(take_url()).content.decode()
+    panel = page.split('id="safety-now"')[1].split(">")[0]
+    assert "hidden" in panel
+
+
+def test_pausing_keeps_partial_answers_and_resuming_restores_them(owner_client, user):
+    owner_client.post(
+        take_url(), phq9_data([2, 3, None, None, None, None, None, None, None], action="pause")
+    )
+    draft = AssessmentDraft.objects.get(user=user)
+    assert draft.answers[:3] == [2, 3, None]
+    page = owner_client.get(take_url()).content.decode()
+    assert 'name="item_1" value="2" required id="id_item_1_2" checked' in page or (
+        'value="2"' in page and "checked" in page
+    )
+    assert (
+        "Continue (2 of 9 answered)"
+        in owner_client.get(reverse("assessments:overview")).content.decode()
+    )
+
+
+def test_finishing_with_questions_open_keeps_everything_and_saves_nothing_final(owner_client, user):
+    response = owner_client.post(take_url(), phq9_data([1, 2, None, 0, 0, 0, 0, 0, 0]))
+    assert response.status_code == 400
+    assert "still open (3)" in response.content.decode()
+    assert not AssessmentResponse.objects.exists()
+    assert AssessmentDraft.objects.get(user=user).answers[:2] == [1, 2]
+
+
+def test_out_of_range_answers_are_refused_kindly(owner_client):
+    response = owner_client.post(take_url(), phq9_data([9] + [0] * 8))
+    assert response.status_code == 400
+    assert "Please choose one of the answers shown" in response.content.decode()
+    assert not AssessmentResponse.objects.exists()
+
+
+def test_htmx_draft_saves_as_answers_change(owner_client, user):
+    response = owner_client.post(reverse("assessments:draft", args=["gad-7"]), {"item_1": "3"})
+    assert response.status_code == 204
+    assert AssessmentDraft.objects.get(user=user).answers[0] == 3
+
+
+def test_finishing_clears_the_draft(owner_client, user):
+    owner_client.post(take_url(), phq9_data([1] + [None] * 8, action="pause"))
+    owner_client.post(take_url(), phq9_data([0] * 9))
+    assert not AssessmentDraft.objects.exists()
+
+
+def test_a_draft_can_be_cleared(owner_client, user):
+    owner_client.post(take_url(), phq9_data([1] + [None] * 8, action="pause"))
+    owner_client.post(reverse("assessments:discard", args=["phq-9"]))
+    assert not AssessmentDraft.objects.exists()
+
+
+def test_unknown_instrument_is_not_found(owner_client):
+    assert owner_client.get(take_url("not-a-test")).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "slug, answers, expected",
+    [
+        ("gad-7", [3] * 7, "Severe"),
+        ("pcl-5", [2] * 16 + [0] * 4, "Worth discussing with a clinician"),
+        ("who-5", [3] * 5, "Wellbeing present"),
+        ("rses", [3, 0, 3, 3, 0, 0, 3, 0, 0, 3], "Higher self-esteem"),
+        ("gse", [4] * 10, ""),
+    ],
+)
+def test_each_instrument_can_be_taken_and_scored(owner_client, user, slug, answers, expected):
+    data = {f"item_{n}": str(a) for n, a in enumerate(answers, start=1)}
+    response = owner_client.post(take_url(slug), {**data, "action": "finish"}, follow=True)
+    stored = AssessmentResponse.objects.get(user=user)
+    assert stored.band == expected
+    page = response.content.decode()
+    assert "This is not a diagnosis." in page
+    if slug == "pcl-5":
+        assert "Intrusions (cluster B)" in page
+        assert "you have PTSD" not in page.lower()
+    if slug == "who-5":
+        assert "60%" in page
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client):
+    assert client.get(take_url()).status_code == 302
+    assert client.get(reverse("assessments:overview")).status_code == 302
+    client.post(take_url(), phq9_data([0] * 9))
+    assert not AssessmentResponse.objects.exists()
