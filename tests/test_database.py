@@ -6,7 +6,9 @@ from django.db import connection
 
 @pytest.mark.django_db
 def test_the_suite_runs_on_the_database_it_was_asked_for():
-    expected = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    expected = (
+        "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    )
     assert connection.vendor == expected
 
 

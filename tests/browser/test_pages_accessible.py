@@ -29,6 +29,16 @@ def login(open_page):
     return _go(open_page(), "/login/")
 
 
+def login_error(open_page):
+    user = UserFactory()
+    page = _go(open_page(), "/login/")
+    page.get_by_label(re.compile("Username")).fill(user.username)
+    page.get_by_label(re.compile("Passphrase")).fill("not the passphrase")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_text("That username and passphrase don't match.")).to_be_visible()
+    return page
+
+
 def signup(open_page):
     return _go(open_page(), "/signup/")
 
@@ -126,7 +136,9 @@ def track_record(open_page):
     CheckInFactory(promise=archived, day=today, outcome=Outcome.LET_GO)
     page = _go(open_page(user=user), "/track-record/")
     page.get_by_text("The figures as a table").click()
-    expect(page.get_by_role("table", name="Overall strength at the end of each week")).to_be_visible()
+    expect(
+        page.get_by_role("table", name="Overall strength at the end of each week")
+    ).to_be_visible()
     return page
 
 
@@ -154,6 +166,7 @@ def not_found(open_page):
 PAGES = [
     home,
     login,
+    login_error,
     signup,
     welcome,
     today_empty,

@@ -25,9 +25,20 @@
     function show(index) {
       current = Math.max(0, Math.min(items.length - 1, index));
       items.forEach(function (item, i) { item.hidden = i !== current; });
+      // A disabled button drops focus to the page; hand it to Next instead.
+      if (current === 0 && document.activeElement === back) next.focus();
       back.disabled = current === 0;
       next.textContent = current === items.length - 1 ? "Start again" : "Next";
       status.textContent = "Step " + (current + 1) + " of " + items.length;
+      // Focus stays on Next, so the live region also reads out the new step's words.
+      var words = Array.prototype.map.call(
+        items[current].querySelectorAll("strong, .helptext"),
+        function (el) { return el.textContent.replace(/\s+/g, " ").trim(); }
+      ).join(" ");
+      var detail = document.createElement("span");
+      detail.className = "visually-hidden";
+      detail.textContent = ": " + words;
+      status.appendChild(detail);
     }
     next.addEventListener("click", function () { show(current === items.length - 1 ? 0 : current + 1); });
     back.addEventListener("click", function () { show(current - 1); });
@@ -54,13 +65,30 @@
         circle.classList.remove("running");
         cue.textContent = "Paused. Start again whenever you like.";
         toggle.textContent = "Start breathing";
-        toggle.setAttribute("aria-pressed", "false");
       } else {
         circle.classList.add("running");
         toggle.textContent = "Pause";
-        toggle.setAttribute("aria-pressed", "true");
         phase(true);
       }
+    });
+  }
+
+  // Today: htmx replaces a promise's card after an answer. A live region that is itself
+  // replaced is often not read out, so the result is repeated in one region that stays.
+  function setUpAnnouncer() {
+    var announcer = document.querySelector("[data-announcer]");
+    if (!announcer) return;
+    document.addEventListener("htmx:afterSettle", function (event) {
+      var card = event.target;
+      if (!card.matches || !card.matches(".due-item")) return;
+      // A kind error comes with role="alert" in the card, which is read out by itself.
+      if (card.querySelector(".errorlist")) return;
+      var answered = card.querySelector(".answered");
+      var text = answered ? answered.textContent.replace(/\s+/g, " ").trim() : "";
+      if (!text) return;
+      // Emptying first means the same words twice in a row are read out twice.
+      announcer.textContent = "";
+      setTimeout(function () { announcer.textContent = text; }, 50);
     });
   }
 
@@ -68,5 +96,6 @@
     fillTimeZone();
     setUpSteps();
     setUpPacer();
+    setUpAnnouncer();
   });
 })();
