@@ -5,8 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from selftrust.charts import line_chart
 from selftrust.assessments.services import retake_suggestions
+from selftrust.charts import line_chart
 from selftrust.promises import services
 from selftrust.promises.forms import CheckInForm, PromiseForm
 from selftrust.promises.models import Outcome, Promise, Status
