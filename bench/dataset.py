@@ -209,3 +209,28 @@ def time_uncached_track_record(user_id: int, runs: int) -> ColdTiming:
         compute_ms=statistics.median(computes) * 1000,
         total_ms=statistics.median(totals) * 1000,
     )
+
+
+def time_in_process(targets, runs: int) -> dict[str, float]:
+    """Median milliseconds per request through Django's test client: no network, no
+    concurrency, so it shows what one request costs the server regardless of load."""
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    medians = {}
+    for target in targets:
+        timings = []
+        for index in range(runs + 5):  # the first five warm up caches and templates
+            started = time.perf_counter()
+            response = client.get(target.path, headers=target.headers)
+            elapsed = time.perf_counter() - started
+            body = response.content
+            if response.status_code != 200 or not all(m in body for m in target.markers):
+                raise RuntimeError(
+                    f"in-process {target.path} answered {response.status_code} "
+                    "without the expected content"
+                )
+            if index >= 5:
+                timings.append(elapsed * 1000)
+        medians[target.name] = statistics.median(timings)
+    return medians

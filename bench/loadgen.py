@@ -11,9 +11,11 @@ import http.client
 import math
 import multiprocessing
 import queue
+import signal
 import statistics
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 HOST = "127.0.0.1"
@@ -155,6 +157,9 @@ def _client_process(
     duration_s: float,
     results,
 ) -> None:
+    # Only the benchmark's main process handles Ctrl+C and SIGTERM; it ends these processes.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     go = threading.Event()
     outs = [_ConnectionResult() for _ in counts]
     threads = [
@@ -186,7 +191,7 @@ def _client_process(
     )
 
 
-def _split(total: int, parts: int) -> list[int]:
+def split(total: int, parts: int) -> list[int]:
     base, extra = divmod(total, parts)
     return [base + (1 if i < extra else 0) for i in range(parts)]
 
@@ -198,6 +203,7 @@ def run(
     duration_s: float,
     concurrency: int,
     processes: int,
+    check_stop: Callable[[], None] = lambda: None,
 ) -> Result:
     """Send up to `requests` requests over `concurrency` connections, for at most `duration_s`."""
     concurrency = max(1, min(concurrency, requests))
@@ -207,9 +213,10 @@ def run(
     start = context.Event()
     start_at = context.Value("d", 0.0)
     results = context.Queue()
-    per_connection = _split(requests, concurrency)
-    connections_per_process = _split(concurrency, processes)
+    per_connection = split(requests, concurrency)
+    connections_per_process = split(concurrency, processes)
     workers = []
+    collected: list[dict] = []
     offset = 0
     for n in connections_per_process:
         counts = per_connection[offset : offset + n]
@@ -225,19 +232,24 @@ def run(
         for _ in workers:
             if not ready.acquire(timeout=START_TIMEOUT_S):
                 raise RuntimeError("a load generator process did not start")
+            check_stop()
         time.sleep(0.2)  # let every thread open its connection
         start_at.value = time.monotonic()
         start.set()
-        collected = []
         limit = time.monotonic() + duration_s + REQUEST_TIMEOUT_S + 60
-        for _ in workers:
+        while len(collected) < len(workers):
+            # Short waits, so a stop asked for by a signal is noticed within half a second.
+            check_stop()
             try:
-                collected.append(results.get(timeout=max(1.0, limit - time.monotonic())))
-            except queue.Empty as error:
-                raise RuntimeError("a load generator process did not report back") from error
+                collected.append(results.get(timeout=0.5))
+            except queue.Empty:
+                if time.monotonic() > limit:
+                    raise RuntimeError("a load generator process did not report back") from None
     finally:
+        # After a complete run the processes are exiting; after an error or a stop, end them now.
+        complete = len(collected) == len(workers)
         for worker in workers:
-            worker.join(timeout=10)
+            worker.join(timeout=10 if complete else 0)
             if worker.is_alive():
                 worker.terminate()
                 worker.join(timeout=5)
@@ -259,4 +271,20 @@ def run(
         wall_s=max(finished - start_at.value, 1e-9),
         connections=concurrency,
         planned=requests,
+    )
+
+
+def merge(parts: list[Result]) -> Result:
+    """One result from several runs against the same target (rounds taken in turns)."""
+    first = parts[0]
+    return Result(
+        name=first.name,
+        path=first.path,
+        latencies_ms=[ms for part in parts for ms in part.latencies_ms],
+        errors=sum(part.errors for part in parts),
+        error_samples=[s for part in parts for s in part.error_samples][:ERROR_SAMPLES],
+        connects=sum(part.connects for part in parts),
+        wall_s=sum(part.wall_s for part in parts),
+        connections=first.connections,
+        planned=sum(part.planned for part in parts),
     )

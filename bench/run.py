@@ -14,6 +14,7 @@ docs/benchmarks.md unless --output is given.
 """
 
 import argparse
+import contextlib
 import html
 import http.client
 import http.cookies
@@ -72,6 +73,12 @@ def parse_args(argv=None) -> argparse.Namespace:
         "--warmup", type=int, help="warm-up requests per endpoint (default 200; quick 30)"
     )
     parser.add_argument(
+        "--rounds",
+        type=int,
+        help="the endpoints take turns in this many rounds, sharing --requests and "
+        "--duration (default 4; quick 1)",
+    )
+    parser.add_argument(
         "--concurrency", type=int, default=8, help="keep-alive connections (default 8)"
     )
     parser.add_argument(
@@ -99,13 +106,15 @@ def parse_args(argv=None) -> argparse.Namespace:
     args.requests = args.requests or (200 if quick else 2000)
     args.duration = args.duration or (3.0 if quick else 20.0)
     args.warmup = args.warmup if args.warmup is not None else (30 if quick else 200)
+    args.rounds = args.rounds or (1 if quick else 4)
     args.days = args.days or (90 if quick else 3650)
     args.client_processes = args.client_processes or (os.cpu_count() or 1)
     if args.output is None and not quick:
         args.output = DEFAULT_OUTPUT
-    for name in ("requests", "concurrency", "days", "promises", "workers", "threads"):
+    for name in ("requests", "rounds", "concurrency", "days", "promises", "workers", "threads"):
         if getattr(args, name) < 1:
             parser.error(f"--{name} must be at least 1")
+    args.rounds = min(args.rounds, args.requests)
     if args.duration <= 0:
         parser.error("--duration must be positive")
     return args
@@ -175,10 +184,8 @@ class Server:
                 self.process.wait(timeout=STOP_TIMEOUT_S)
             except subprocess.TimeoutExpired:
                 print("The server did not stop in time; killing it.", file=sys.stderr)
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.killpg(self.process.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
                 self.process.wait(timeout=STOP_TIMEOUT_S)
         self._log.close()
 
@@ -241,16 +248,35 @@ def print_results(rows) -> None:
             print(f"  {row['result'].name}: {sample}")
 
 
+_stop_requested = 0
+
+
+def _on_signal(signum, _frame) -> None:
+    global _stop_requested
+    _stop_requested = 128 + signum
+    # Raised wherever the main thread is; if that spot swallows it (an at-fork hook
+    # can), _check_stop() raises it again at the next step.
+    raise SystemExit(_stop_requested)
+
+
+def _check_stop() -> None:
+    if _stop_requested:
+        raise SystemExit(_stop_requested)
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
-    # SIGTERM (from make, CI or a terminal closing) unwinds like Ctrl+C, so cleanup runs.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    # Ctrl+C and SIGTERM (from make, CI or a closing terminal) unwind, so cleanup runs.
+    signal.signal(signal.SIGINT, _on_signal)
+    signal.signal(signal.SIGTERM, _on_signal)
     data_dir = Path(tempfile.mkdtemp(prefix="selftrust-bench-"))
     server = None
     try:
         env = dataset.bench_environment(data_dir)
         print(f"Data folder: {data_dir}")
-        subprocess.run([_selftrust_command(), "migrate"], cwd=ROOT, env=env, check=True, timeout=300)
+        subprocess.run(
+            [_selftrust_command(), "migrate"], cwd=ROOT, env=env, check=True, timeout=300
+        )
         dataset.setup_django(data_dir)
         print(f"Generating {args.promises} daily promises over {args.days} days…", flush=True)
         data = dataset.generate(days=args.days, promises=args.promises)
@@ -263,6 +289,13 @@ def main(argv=None) -> int:
             f"  track_record_for() without cache: {cold.total_ms:.1f} ms "
             f"(fetch {cold.fetch_ms:.1f} ms, compute {cold.compute_ms:.1f} ms)"
         )
+        in_process = dataset.time_in_process(
+            targets(data, f"sessionid={data.session_key}"), runs=20 if args.quick else 100
+        )
+        print(
+            "  in-process median per request: "
+            + ", ".join(f"{name} {ms:.2f} ms" for name, ms in in_process.items())
+        )
         from django.db import connections
 
         connections.close_all()  # the server and the forked clients must not share it
@@ -273,13 +306,16 @@ def main(argv=None) -> int:
 
         server = Server(env, args.workers, args.threads, data_dir / "server.log")
         server.wait_until_healthy()
-        print(f"Server up on 127.0.0.1:{server.port} ({args.workers} workers × {args.threads} threads)")
+        print(
+            f"Server up on 127.0.0.1:{server.port} ({args.workers} workers × {args.threads} threads)"
+        )
         cookie = browser_cookies(server.port, data.session_key)
 
-        results = []
-        for target in targets(data, cookie):
-            print(f"{target.name}: warming up…", flush=True)
+        measured = targets(data, cookie)
+        for target in measured:
+            _check_stop()
             if args.warmup:
+                print(f"{target.name} ({target.path}): warming up…", flush=True)
                 loadgen.run(
                     server.port,
                     target,
@@ -287,25 +323,37 @@ def main(argv=None) -> int:
                     duration_s=max(2.0, args.duration / 4),
                     concurrency=args.concurrency,
                     processes=args.client_processes,
+                    check_stop=_check_stop,
                 )
-            result = loadgen.run(
-                server.port,
-                target,
-                requests=args.requests,
-                duration_s=args.duration,
-                concurrency=args.concurrency,
-                processes=args.client_processes,
-            )
-            print(
-                f"  {result.ok} ok, {result.errors} errors, p50 {result.p50:.1f} ms, "
-                f"p95 {result.p95:.1f} ms, p99 {result.p99:.1f} ms, {result.rps:.0f} req/s, "
-                f"{result.connects} connections opened, {result.wall_s:.1f} s"
-            )
-            results.append(result)
-            if server.process.poll() is not None:
-                raise RuntimeError(f"the server died during the run:\n{server.log_tail()}")
+        # Endpoints take turns, round by round, so a burst of other work on the machine
+        # does not land on one endpoint only and skew the comparison with hello-world.
+        parts: dict[str, list[loadgen.Result]] = {target.name: [] for target in measured}
+        per_round = loadgen.split(args.requests, args.rounds)
+        for round_index in range(args.rounds):
+            for target in measured:
+                _check_stop()
+                part = loadgen.run(
+                    server.port,
+                    target,
+                    requests=per_round[round_index],
+                    duration_s=args.duration / args.rounds,
+                    concurrency=args.concurrency,
+                    processes=args.client_processes,
+                    check_stop=_check_stop,
+                )
+                print(
+                    f"round {round_index + 1}/{args.rounds} {target.name}: {part.ok} ok, "
+                    f"{part.errors} errors, p50 {part.p50:.1f} ms, p95 {part.p95:.1f} ms, "
+                    f"{part.rps:.0f} req/s, {part.connects} connections opened",
+                    flush=True,
+                )
+                parts[target.name].append(part)
+                if server.process.poll() is not None:
+                    raise RuntimeError(f"the server died during the run:\n{server.log_tail()}")
+        _check_stop()
+        results = [loadgen.merge(parts[target.name]) for target in measured]
 
-        rows = report.verdicts(results, hello=results[0])
+        rows = report.verdicts(results, hello=results[0], in_process=in_process)
         print_results(rows)
         section = report.generated_section(
             info=info,
@@ -317,6 +365,7 @@ def main(argv=None) -> int:
                 "warmup": args.warmup,
                 "requests": args.requests,
                 "duration": args.duration,
+                "rounds": args.rounds,
             },
             rows=rows,
             cold=cold,

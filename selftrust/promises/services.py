@@ -45,6 +45,11 @@ class DueItem:
     day: date
     check_in: CheckIn | None
 
+    @property
+    def key(self) -> str:
+        """Unique on a page where one promise can appear for several days."""
+        return f"{self.promise.pk}-{self.day:%Y%m%d}"
+
 
 @dataclass
 class DayOfPromises:

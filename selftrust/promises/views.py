@@ -30,6 +30,15 @@ def _own_promise(request, promise_id: int) -> Promise:
 def today(request):
     day = request.user.local_today()
     due_today, earlier = services.today_and_this_week(request.user, day)
+    show_earlier = request.GET.get("earlier") == "1"
+    if show_earlier and request.htmx:
+        context = {
+            "today": day,
+            "earlier": earlier,
+            "outcomes": Outcome.choices,
+            "show_earlier": True,
+        }
+        return render(request, "promises/today.html#earlier-days", context)
     return render(
         request,
         "promises/today.html",
@@ -37,6 +46,10 @@ def today(request):
             "today": day,
             "due_today": due_today,
             "earlier": earlier,
+            "show_earlier": show_earlier,
+            "unanswered_earlier": sum(
+                item.check_in is None for group in earlier for item in group.items
+            ),
             "outcomes": Outcome.choices,
             "has_promises": Promise.objects.owned_by(request.user).exists(),
             "show_welcome": not request.user.has_seen_welcome,

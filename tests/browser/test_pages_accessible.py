@@ -71,6 +71,8 @@ def today_with_promises(open_page):
     page = _go(open_page(user=user), "/today/")
     page.get_by_text("Earlier this week").click()
     expect(page.locator("details.earlier")).to_have_attribute("open", "")
+    # The earlier days arrive through htmx when the section opens.
+    expect(page.locator(".earlier-days form.due-item")).to_have_count(18)
     return page
 
 

@@ -52,8 +52,20 @@ def test_earlier_days_of_the_week_can_still_be_answered(owner_client, user):
         user=user, text="Step outside", starts_on=user.local_today() - timedelta(days=10)
     )
     page = owner_client.get(URL).content.decode()
-    assert "Earlier this week" in page
-    assert page.count("Step outside") == 7
+    assert "Earlier this week (6 without an answer)" in page
+    assert page.count("Step outside") == 1
+    full = owner_client.get(URL, {"earlier": "1"}).content.decode()
+    assert full.count("Step outside") == 7
+
+
+def test_earlier_days_load_as_a_fragment_for_htmx(owner_client, user):
+    PromiseFactory(
+        user=user, text="Step outside", starts_on=user.local_today() - timedelta(days=10)
+    )
+    fragment = owner_client.get(URL, {"earlier": "1"}, HTTP_HX_REQUEST="true").content.decode()
+    assert fragment.lstrip().startswith('<div class="earlier-days">')
+    assert fragment.count("Step outside") == 6
+    assert "<html" not in fragment
 
 
 def test_first_visit_offers_the_welcome(client, user):
