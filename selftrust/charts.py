@@ -90,3 +90,61 @@ def line_chart(
         for index, (bottom, top, name) in enumerate(bands)
     ]
     return LineChart(points=points, path=" ".join(commands), gridlines=gridlines, shades=shades)
+
+
+@dataclass
+class Bar:
+    label: str
+    value: float | None
+    marker: float | None
+    x: float
+    width: float
+    y: float | None
+    height: float
+    marker_y: float | None
+
+    @property
+    def x_end(self) -> float:
+        return round(self.x + self.width, 1)
+
+
+@dataclass
+class BarChart:
+    bars: list[Bar]
+    gridlines: list[tuple[str, float]]
+    width: int = WIDTH
+    height: int = HEIGHT
+    left: int = PAD_LEFT
+    right: int = WIDTH - PAD_RIGHT
+    baseline: float = HEIGHT - PAD_BOTTOM
+
+
+def bar_chart(items: Sequence[tuple[str, float | None, float | None]]) -> BarChart:
+    """Bars for 0..1 values, each with an optional marker line (e.g. the confidence you gave)."""
+    inner_width = WIDTH - PAD_LEFT - PAD_RIGHT
+    inner_height = HEIGHT - PAD_TOP - PAD_BOTTOM
+    slot = inner_width / max(len(items), 1)
+    bar_width = round(slot * 0.6, 1)
+
+    def y_of(value: float) -> float:
+        return round(PAD_TOP + (1 - value) * inner_height, 1)
+
+    bars = []
+    for index, (label, value, marker) in enumerate(items):
+        x = round(PAD_LEFT + index * slot + (slot - bar_width) / 2, 1)
+        y = None if value is None else y_of(value)
+        height = 0.0 if y is None else round(HEIGHT - PAD_BOTTOM - y, 1)
+        bars.append(
+            Bar(
+                label,
+                value,
+                marker,
+                x,
+                bar_width,
+                y,
+                height,
+                None if marker is None else y_of(marker),
+            )
+        )
+    gridlines = [(f"{pct}%", y_of(pct / 100)) for pct in (0, 25, 50, 75, 100)]
+    return BarChart(bars=bars, gridlines=gridlines)

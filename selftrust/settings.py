@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "selftrust.safety",
     "selftrust.promises",
     "selftrust.assessments",
+    "selftrust.practices",
+    "selftrust.lessons",
     "selftrust.api",
 ]
 

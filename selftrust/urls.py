@@ -8,6 +8,8 @@ urlpatterns = [
     path("", include("selftrust.accounts.urls")),
     path("", include("selftrust.promises.urls")),
     path("", include("selftrust.assessments.urls")),
+    path("", include("selftrust.practices.urls")),
+    path("", include("selftrust.lessons.urls")),
     path("api/v1/", api.urls),
 ]
 

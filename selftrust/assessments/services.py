@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
 
 from selftrust.assessments.instruments import INSTRUMENTS, Instrument
 from selftrust.assessments.models import AssessmentDraft, AssessmentResponse
@@ -92,4 +94,16 @@ def _retake_due(latest: AssessmentResponse | None, today: date) -> bool:
 
 
 def retake_suggestions(user, today: date) -> list[Instrument]:
-    return [s.instrument for s in overview(user, today) if s.retake_due]
+    """One small aggregate query, since Today asks on every visit."""
+    last_taken = dict(
+        AssessmentResponse.objects.filter(user=user)
+        .values("instrument_slug")
+        .annotate(last=Max("completed_at"))
+        .values_list("instrument_slug", "last")
+    )
+    cutoff = today - timedelta(days=RETAKE_AFTER_DAYS)
+    return [
+        instrument
+        for slug, instrument in INSTRUMENTS.items()
+        if slug in last_taken and timezone.localdate(last_taken[slug]) <= cutoff
+    ]

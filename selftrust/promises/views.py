@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from selftrust.assessments.services import retake_suggestions
 from selftrust.charts import line_chart
+from selftrust.practices.services import decisions_due
 from selftrust.promises import services
 from selftrust.promises.forms import CheckInForm, PromiseForm
 from selftrust.promises.models import Outcome, Promise, Status
@@ -54,6 +55,7 @@ def today(request):
             "has_promises": Promise.objects.owned_by(request.user).exists(),
             "show_welcome": not request.user.has_seen_welcome,
             "retakes": retake_suggestions(request.user, day),
+            "decisions_due": decisions_due(request.user, day),
         },
     )
 

@@ -1,0 +1,122 @@
+from django.conf import settings
+from django.db import models
+
+from selftrust.practices.catalog import PRACTICES, Practice
+
+
+class EntryQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(deleted_at__isnull=True)
+
+    def owned_by(self, user):
+        return self.filter(user=user)
+
+
+class Entry(models.Model):
+    """Anything a person wrote in a practice: the spine of the timeline.
+
+    Worksheets keep their answers in `data`; the decision journal and thought record keep theirs
+    in their own models, linked one-to-one. `title` and `search_text` are derived on save so the
+    timeline can list and search ten years of entries with one indexed query.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_entries"
+    )
+    practice = models.CharField(max_length=40)
+    data = models.JSONField(default=dict, blank=True)
+    title = models.CharField(max_length=200, blank=True)
+    search_text = models.TextField(blank=True)
+    created_at = models.DateTimeField()
+    updated_at = models.DateTimeField(auto_now=True)
+    # Set when deleted: hidden at once, removed for good after the undo window.
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["user", "deleted_at", "created_at"]),
+            models.Index(fields=["user", "practice", "created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.practice}: {self.title}"
+
+    @property
+    def definition(self) -> Practice:
+        return PRACTICES[self.practice]
+
+
+class InstinctServed(models.TextChoices):
+    YES = "yes", "Yes"
+    PARTLY = "partly", "Partly"
+    NO = "no", "No"
+    CANT_TELL = "cant_tell", "Can't tell"
+
+
+class Decision(models.Model):
+    """A small decision, the gut's view and confidence, and later how it turned out."""
+
+    entry = models.OneToOneField(
+        Entry, on_delete=models.CASCADE, primary_key=True, related_name="decision"
+    )
+    decision = models.CharField(max_length=200)
+    options = models.TextField(blank=True)
+    gut_says = models.TextField(blank=True)
+    confidence = models.PositiveSmallIntegerField(help_text="50 to 100 %")
+    chosen = models.CharField(max_length=200, blank=True)
+    sought_reassurance = models.BooleanField(default=False)
+    reassurance_from = models.CharField(max_length=200, blank=True)
+    review_on = models.DateField()
+    what_happened = models.TextField(blank=True)
+    instinct_served = models.CharField(max_length=10, choices=InstinctServed.choices, blank=True)
+    learned = models.TextField(blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.decision
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.reviewed_at is not None
+
+
+class ThoughtRecord(models.Model):
+    """A CBT thought record: a thought slowed down, examined, and re-rated."""
+
+    entry = models.OneToOneField(
+        Entry, on_delete=models.CASCADE, primary_key=True, related_name="thought_record"
+    )
+    situation = models.TextField()
+    automatic_thought = models.TextField()
+    # [{"emotion": "anxious", "before": 80, "after": 40}, ...]
+    emotions = models.JSONField(default=list)
+    belief_before = models.PositiveSmallIntegerField()
+    thinking_traps = models.JSONField(default=list, blank=True)
+    evidence_for = models.TextField(blank=True)
+    evidence_against = models.TextField(blank=True)
+    balanced_thought = models.TextField(blank=True)
+    belief_after = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.automatic_thought[:60]
+
+
+class Draft(models.Model):
+    """What a person has typed but not saved yet. Kept until they save or clear it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_drafts"
+    )
+    # "new:<practice>" or "edit:<entry id>" or "review:<entry id>"
+    key = models.CharField(max_length=80)
+    data = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="one_draft_per_form")]
+
+    def __str__(self) -> str:
+        return self.key

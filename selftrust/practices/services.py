@@ -1,0 +1,198 @@
+"""Saving, finding and deleting what people write in their practices."""
+
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from selftrust.practices.catalog import DECISION, PRACTICES, THOUGHT_RECORD, Practice
+from selftrust.practices.models import Decision, Draft, Entry, ThoughtRecord
+from selftrust.practices.vocabulary import EMOTIONS, GROUNDING, TRAPS
+
+# Long enough to notice a mis-tap and undo it; short enough that "delete" soon means gone.
+UNDO_WINDOW = timedelta(minutes=10)
+
+
+# --- drafts -------------------------------------------------------------------------------
+
+
+def draft_key(practice: Practice, entry: Entry | None = None, *, review: bool = False) -> str:
+    if review:
+        return f"review:{entry.pk}"
+    return f"edit:{entry.pk}" if entry is not None else f"new:{practice.slug}"
+
+
+def save_draft(user, key: str, data: dict) -> None:
+    cleaned = {k: v for k, v in data.items() if k not in ("csrfmiddlewaretoken", "action")}
+    Draft.objects.update_or_create(user=user, key=key, defaults={"data": cleaned})
+
+
+def draft_data(user, key: str) -> dict | None:
+    draft = Draft.objects.filter(user=user, key=key).first()
+    return draft.data if draft else None
+
+
+def clear_draft(user, key: str) -> None:
+    Draft.objects.filter(user=user, key=key).delete()
+
+
+# --- titles and search ----------------------------------------------------------------------
+
+
+def label_for(practice: Practice, name: str, value) -> str:
+    spec = next((f for f in practice.fields if f.name == name), None)
+    if spec is None or spec.kind != "choice":
+        return str(value)
+    choices = dict(spec.choices)
+    for group in (spec.groups or {}).values():
+        choices.update(dict(group))
+    return choices.get(value, str(value))
+
+
+def describe_worksheet(practice: Practice, data: dict) -> tuple[str, str]:
+    """(title, search text) for a worksheet entry."""
+    title = practice.name
+    if practice.title_field and data.get(practice.title_field) not in (None, ""):
+        title = label_for(practice, practice.title_field, data[practice.title_field])
+    words = [practice.name] + [label_for(practice, k, v) for k, v in data.items()]
+    return title[:200], " ".join(words)
+
+
+def describe_decision(decision: Decision) -> tuple[str, str]:
+    parts = [
+        DECISION.name,
+        decision.decision,
+        decision.options,
+        decision.gut_says,
+        decision.chosen,
+        decision.reassurance_from,
+        decision.what_happened,
+        decision.learned,
+    ]
+    return decision.decision[:200], " ".join(p for p in parts if p)
+
+
+def describe_thought(record: ThoughtRecord) -> tuple[str, str]:
+    emotions = [EMOTIONS[e["emotion"]].name for e in record.emotions if e["emotion"] in EMOTIONS]
+    traps = [TRAPS[t].name for t in record.thinking_traps if t in TRAPS]
+    parts = [
+        THOUGHT_RECORD.name,
+        record.situation,
+        record.automatic_thought,
+        record.evidence_for,
+        record.evidence_against,
+        record.balanced_thought,
+        *emotions,
+        *traps,
+    ]
+    return record.automatic_thought[:200], " ".join(p for p in parts if p)
+
+
+# --- saving ---------------------------------------------------------------------------------
+
+
+def _new_entry(user, practice: Practice) -> Entry:
+    return Entry(user=user, practice=practice.slug, created_at=timezone.now())
+
+
+def save_worksheet(user, practice: Practice, answers: dict, entry: Entry | None = None) -> Entry:
+    creating = entry is None
+    with transaction.atomic():
+        entry = entry or _new_entry(user, practice)
+        entry.data = answers
+        entry.title, entry.search_text = describe_worksheet(practice, answers)
+        entry.save()
+        clear_draft(user, draft_key(practice, None if creating else entry))
+    return entry
+
+
+def save_modelled(user, practice: Practice, form, entry: Entry | None = None) -> Entry:
+    """Save a decision or thought record form (a ModelForm whose instance hangs off an Entry)."""
+    creating = entry is None
+    with transaction.atomic():
+        entry = entry or _new_entry(user, practice)
+        record = form.save(commit=False)
+        describe = describe_decision if practice.kind == "decision" else describe_thought
+        entry.title, entry.search_text = describe(record)
+        entry.save()
+        record.entry = entry
+        record.save()
+        clear_draft(user, draft_key(practice, None if creating else entry))
+    return entry
+
+
+def review_decision(user, entry: Entry, form) -> Decision:
+    with transaction.atomic():
+        decision = form.save(commit=False)
+        decision.reviewed_at = timezone.now()
+        decision.save()
+        entry.title, entry.search_text = describe_decision(decision)
+        entry.save(update_fields=["title", "search_text", "updated_at"])
+        clear_draft(user, draft_key(DECISION, entry, review=True))
+    return decision
+
+
+# --- deleting with undo ---------------------------------------------------------------------
+
+
+def delete_entry(entry: Entry) -> None:
+    entry.deleted_at = timezone.now()
+    entry.save(update_fields=["deleted_at"])
+
+
+def restore_entry(entry: Entry) -> bool:
+    """Undo a delete if still within the window; returns whether it was restored."""
+    if entry.deleted_at is None or timezone.now() - entry.deleted_at > UNDO_WINDOW:
+        return False
+    entry.deleted_at = None
+    entry.save(update_fields=["deleted_at"])
+    return True
+
+
+def purge_deleted(user) -> int:
+    """Remove for good what was deleted longer ago than the undo window."""
+    cutoff = timezone.now() - UNDO_WINDOW
+    count, _ = Entry.objects.filter(user=user, deleted_at__lt=cutoff).delete()
+    return count
+
+
+# --- finding --------------------------------------------------------------------------------
+
+
+def timeline(
+    user,
+    *,
+    practice: str = "",
+    query: str = "",
+    since: date | None = None,
+    until: date | None = None,
+):
+    entries = Entry.objects.owned_by(user).visible()
+    if practice in PRACTICES:
+        entries = entries.filter(practice=practice)
+    if query:
+        for word in query.split()[:8]:
+            entries = entries.filter(search_text__icontains=word)
+    if since:
+        entries = entries.filter(created_at__date__gte=since)
+    if until:
+        entries = entries.filter(created_at__date__lte=until)
+    return entries.only("pk", "practice", "title", "created_at")
+
+
+def decisions_due(user, today: date) -> list[Decision]:
+    return list(
+        Decision.objects.filter(
+            entry__user=user,
+            entry__deleted_at__isnull=True,
+            reviewed_at__isnull=True,
+            review_on__lte=today,
+        )
+        .select_related("entry")
+        .order_by("review_on")
+    )
+
+
+def grounding_name(slug: str) -> str:
+    exercise = GROUNDING.get(slug)
+    return exercise.name if exercise else slug

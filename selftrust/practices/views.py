@@ -1,0 +1,348 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.dateparse import parse_date
+from django.views.decorators.http import require_POST
+
+from selftrust.charts import bar_chart
+from selftrust.lessons.catalog import lesson_or_none
+from selftrust.practices import reflections, services
+from selftrust.practices.catalog import DECISION, PRACTICES, WORKSHEETS, Practice
+from selftrust.practices.forms import (
+    DecisionForm,
+    DecisionReviewForm,
+    ThoughtRecordForm,
+    WorksheetForm,
+)
+from selftrust.practices.models import Decision, Entry
+from selftrust.practices.vocabulary import GROUNDING_EXERCISES, THINKING_TRAPS
+
+PAGE_SIZE = 20
+MULTI_VALUE_FIELDS = {"thinking_traps"}
+
+
+def _practice(slug: str) -> Practice:
+    practice = PRACTICES.get(slug)
+    if practice is None:
+        raise Http404("No such practice")
+    return practice
+
+
+def _own_entry(request, entry_id: int) -> Entry:
+    return get_object_or_404(Entry.objects.visible(), pk=entry_id, user=request.user)
+
+
+def _draft_initial(request, key: str) -> dict | None:
+    data = services.draft_data(request.user, key)
+    if data is None:
+        return None
+    return {
+        name: (values if name in MULTI_VALUE_FIELDS else values[-1])
+        for name, values in data.items()
+        if values
+    }
+
+
+def _form_for(practice: Practice, request, *, data=None, entry: Entry | None = None, initial=None):
+    today = request.user.local_today()
+    if practice.kind == "decision":
+        instance = entry.decision if entry else None
+        return DecisionForm(data, instance=instance, initial=initial, today=today)
+    if practice.kind == "thought":
+        instance = entry.thought_record if entry else None
+        return ThoughtRecordForm(data, instance=instance, initial=initial)
+    return WorksheetForm(
+        data,
+        initial=initial if initial is not None else (entry.data if entry else None),
+        practice=practice,
+    )
+
+
+def _template_for(practice: Practice) -> str:
+    return {
+        "decision": "practices/decision_form.html",
+        "thought": "practices/thought_form.html",
+    }.get(practice.kind, "practices/worksheet_form.html")
+
+
+def _form_page(request, practice, form, *, key, entry=None, restored=False, status=200):
+    context = {
+        "practice": practice,
+        "form": form,
+        "entry": entry,
+        "draft_key": key,
+        "restored": restored,
+        "lesson": lesson_or_none(practice.lesson),
+        "traps": THINKING_TRAPS,
+        "grounding_exercises": GROUNDING_EXERCISES,
+    }
+    if practice.slug == "grounding":
+        sessions = Entry.objects.owned_by(request.user).visible().filter(practice="grounding")
+        context["grounding_effects"] = reflections.grounding_effects(e.data for e in sessions)
+    return render(request, _template_for(practice), context, status=status)
+
+
+def _save(request, practice, form, entry=None) -> Entry:
+    if practice.kind == "worksheet":
+        return services.save_worksheet(request.user, practice, form.answers(), entry)
+    return services.save_modelled(request.user, practice, form, entry)
+
+
+def _post_data_for_draft(request) -> dict:
+    return {name: values for name, values in request.POST.lists()}
+
+
+@login_required
+def hub(request):
+    return render(
+        request,
+        "practices/hub.html",
+        {
+            "worksheets": WORKSHEETS,
+            "decision": DECISION,
+            "thought_record": PRACTICES["thought-record"],
+            "decisions_due": services.decisions_due(request.user, request.user.local_today()),
+        },
+    )
+
+
+@login_required
+def new_entry(request, slug: str):
+    practice = _practice(slug)
+    key = services.draft_key(practice)
+    if request.method != "POST":
+        initial = _draft_initial(request, key)
+        form = _form_for(practice, request, initial=initial)
+        return _form_page(request, practice, form, key=key, restored=initial is not None)
+    form = _form_for(practice, request, data=request.POST)
+    if not form.is_valid():
+        # What was typed stays on the page and in the draft: a mistake never costs words.
+        services.save_draft(request.user, key, _post_data_for_draft(request))
+        return _form_page(request, practice, form, key=key, status=400)
+    entry = _save(request, practice, form)
+    messages.success(request, practice.saved_message)
+    url = reverse("practices:entry", args=[entry.pk])
+    return redirect(f"{url}?saved=1" if practice.celebrate else url)
+
+
+@login_required
+def edit_entry(request, entry_id: int):
+    entry = _own_entry(request, entry_id)
+    practice = entry.definition
+    key = services.draft_key(practice, entry)
+    if request.method != "POST":
+        initial = _draft_initial(request, key)
+        form = _form_for(practice, request, entry=entry, initial=initial)
+        return _form_page(
+            request, practice, form, key=key, entry=entry, restored=initial is not None
+        )
+    form = _form_for(practice, request, data=request.POST, entry=entry)
+    if not form.is_valid():
+        services.save_draft(request.user, key, _post_data_for_draft(request))
+        return _form_page(request, practice, form, key=key, entry=entry, status=400)
+    _save(request, practice, form, entry)
+    messages.success(request, "Your changes are saved.")
+    return redirect("practices:entry", entry_id=entry.pk)
+
+
+@login_required
+def entry_detail(request, entry_id: int):
+    entry = _own_entry(request, entry_id)
+    practice = entry.definition
+    context = {"entry": entry, "practice": practice}
+    if practice.kind == "worksheet":
+        labels = {f.name: f for f in practice.fields}
+        context["answers"] = [
+            (labels[name], services.label_for(practice, name, value))
+            for name, value in entry.data.items()
+            if name in labels
+        ]
+        context["celebrate"] = practice.celebrate and request.GET.get("saved") is not None
+    if practice.slug == "signs-check":
+        previous = (
+            Entry.objects.owned_by(request.user)
+            .visible()
+            .filter(practice="signs-check", created_at__lt=entry.created_at)
+            .first()
+        )
+        context["sign_changes"] = reflections.signs_change(
+            entry.data, previous.data if previous else None
+        )
+        context["has_previous"] = previous is not None
+    if practice.slug == "strengths":
+        all_strengths = Entry.objects.owned_by(request.user).visible().filter(practice="strengths")
+        context["strengths"] = reflections.strengths_list(
+            e.data for e in all_strengths.order_by("created_at")
+        )
+    if practice.kind == "thought":
+        record = entry.thought_record
+        context["record"] = record
+        context["changes"] = reflections.thought_changes(
+            record.belief_before, record.belief_after, record.emotions
+        )
+        context["trap_names"] = [t for t in THINKING_TRAPS if t.slug in record.thinking_traps]
+    if practice.kind == "decision":
+        context["decision"] = entry.decision
+        context["review_due"] = entry.decision.review_on <= request.user.local_today()
+    return render(request, "practices/entry_detail.html", context)
+
+
+@login_required
+@require_POST
+def delete_entry(request, entry_id: int):
+    entry = _own_entry(request, entry_id)
+    services.delete_entry(entry)
+    request.session["undo_entry"] = entry.pk
+    return redirect("practices:timeline")
+
+
+@login_required
+@require_POST
+def restore_entry(request, entry_id: int):
+    entry = get_object_or_404(Entry, pk=entry_id, user=request.user, deleted_at__isnull=False)
+    request.session.pop("undo_entry", None)
+    if services.restore_entry(entry):
+        messages.success(request, "It's back.")
+        return redirect("practices:entry", entry_id=entry.pk)
+    messages.info(request, "That was deleted a while ago and can't be brought back now.")
+    return redirect("practices:timeline")
+
+
+@login_required
+def timeline(request):
+    services.purge_deleted(request.user)
+    practice = request.GET.get("practice", "")
+    query = request.GET.get("q", "").strip()[:100]
+    since = (
+        parse_date(request.GET.get("from", "") or "")
+        if _looks_like_date(request.GET.get("from"))
+        else None
+    )
+    until = (
+        parse_date(request.GET.get("to", "") or "")
+        if _looks_like_date(request.GET.get("to"))
+        else None
+    )
+    entries = services.timeline(
+        request.user, practice=practice, query=query, since=since, until=until
+    )
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    undo_id = request.session.get("undo_entry")
+    undo = (
+        Entry.objects.filter(pk=undo_id, user=request.user, deleted_at__isnull=False).first()
+        if undo_id
+        else None
+    )
+    return render(
+        request,
+        "practices/timeline.html",
+        {
+            "page": page,
+            "practices": PRACTICES.values(),
+            "names": {slug: p.name for slug, p in PRACTICES.items()},
+            "selected": practice,
+            "query": query,
+            "since": since,
+            "until": until,
+            "undo": undo,
+            "filtered": bool(practice or query or since or until),
+        },
+    )
+
+
+def _looks_like_date(value) -> bool:
+    try:
+        return bool(value) and parse_date(value) is not None
+    except ValueError:
+        return False
+
+
+@login_required
+def decision_journal(request):
+    decisions = Decision.objects.filter(entry__user=request.user, entry__deleted_at__isnull=True)
+    reviewed = decisions.filter(reviewed_at__isnull=False).values_list(
+        "confidence", "instinct_served"
+    )
+    calibration = reflections.calibration(reviewed)
+    chart = bar_chart(
+        [(band.label, band.served, band.mean_confidence) for band in calibration.bands]
+    )
+    return render(
+        request,
+        "practices/decisions.html",
+        {
+            "practice": DECISION,
+            "calibration": calibration,
+            "chart": chart,
+            "due": services.decisions_due(request.user, request.user.local_today()),
+            "recent": decisions.select_related("entry").order_by("-entry__created_at")[:10],
+        },
+    )
+
+
+@login_required
+def review_decision(request, entry_id: int):
+    entry = _own_entry(request, entry_id)
+    if entry.practice != DECISION.slug:
+        raise Http404
+    key = services.draft_key(DECISION, entry, review=True)
+    if request.method != "POST":
+        initial = _draft_initial(request, key)
+        form = DecisionReviewForm(instance=entry.decision, initial=initial)
+        return render(
+            request,
+            "practices/review_form.html",
+            {"entry": entry, "form": form, "draft_key": key, "restored": initial is not None},
+        )
+    form = DecisionReviewForm(request.POST, instance=entry.decision)
+    if not form.is_valid():
+        services.save_draft(request.user, key, _post_data_for_draft(request))
+        return render(
+            request,
+            "practices/review_form.html",
+            {"entry": entry, "form": form, "draft_key": key},
+            status=400,
+        )
+    services.review_decision(request.user, entry, form)
+    messages.success(request, "Thank you for looking back. Each review adds to the evidence.")
+    return redirect(reverse("practices:decisions"))
+
+
+def _valid_draft_key(request, key: str) -> bool:
+    kind, _, ident = key.partition(":")
+    if kind == "new":
+        return ident in PRACTICES
+    if kind in ("edit", "review") and ident.isdigit():
+        return Entry.objects.filter(pk=int(ident), user=request.user).exists()
+    return False
+
+
+@login_required
+@require_POST
+def autosave(request, key: str):
+    """Called as the person types (htmx, debounced) and when the page is hidden (sendBeacon)."""
+    if not _valid_draft_key(request, key):
+        raise Http404
+    services.save_draft(request.user, key, _post_data_for_draft(request))
+    return HttpResponse(status=204)
+
+
+@login_required
+@require_POST
+def discard_draft(request, key: str):
+    if not _valid_draft_key(request, key):
+        raise Http404
+    services.clear_draft(request.user, key)
+    messages.info(request, "Cleared. You can start fresh.")
+    return redirect(request.POST.get("next") if _safe_next(request) else reverse("practices:hub"))
+
+
+def _safe_next(request) -> bool:
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    return url_has_allowed_host_and_scheme(
+        request.POST.get("next", ""), allowed_hosts={request.get_host()}
+    )

@@ -1,0 +1,66 @@
+// Guided forms: on narrow screens, one step (or question) per screen with Back and Next;
+// on wide screens everything at once. Without JS every step shows on one page.
+//   <form data-stepper-form data-step-noun="Step"> … <fieldset data-step> … </fieldset>
+//   <p data-step-progress></p>  <div data-stepper hidden><button data-step-back> <button data-step-next></div>
+(function () {
+  "use strict";
+  var NARROW = "(max-width: 40rem)";
+
+  function setUp(form) {
+    var steps = Array.prototype.slice.call(form.querySelectorAll("[data-step]"));
+    var progress = form.querySelector("[data-step-progress]");
+    var stepper = form.querySelector("[data-stepper]");
+    var back = form.querySelector("[data-step-back]");
+    var next = form.querySelector("[data-step-next]");
+    var noun = form.getAttribute("data-step-noun") || "Step";
+    var current = 0;
+    var stepping = false;
+    if (!steps.length || !stepper) return;
+
+    function firstOpen() {
+      // Resume at the first step with an error, else the first one not yet answered.
+      for (var i = 0; i < steps.length; i++) {
+        if (steps[i].querySelector(".errorlist")) return i;
+      }
+      for (var j = 0; j < steps.length; j++) {
+        var inputs = steps[j].querySelectorAll("input[type=radio], input[type=checkbox]");
+        if (inputs.length && !steps[j].querySelector("input:checked")) return j;
+        var texts = steps[j].querySelectorAll("input[type=text], input[type=number], textarea");
+        if (texts.length && !Array.prototype.some.call(texts, function (t) { return t.value; })) return j;
+      }
+      return 0;
+    }
+
+    function show(index, moveFocus) {
+      current = Math.max(0, Math.min(steps.length - 1, index));
+      steps.forEach(function (step, i) { step.hidden = stepping && i !== current; });
+      back.disabled = current === 0;
+      next.hidden = current === steps.length - 1;
+      if (progress) progress.textContent = noun + " " + (current + 1) + " of " + steps.length;
+      if (moveFocus) {
+        var legend = steps[current].querySelector("legend");
+        if (legend) { legend.setAttribute("tabindex", "-1"); legend.focus(); }
+      }
+    }
+
+    function layout() {
+      stepping = window.matchMedia(NARROW).matches && steps.length > 1;
+      form.classList.toggle("stepping", stepping);
+      stepper.hidden = !stepping;
+      if (stepping) { show(current, false); } else {
+        steps.forEach(function (step) { step.hidden = false; });
+        if (progress) progress.textContent = "";
+      }
+    }
+
+    back.addEventListener("click", function () { show(current - 1, true); });
+    next.addEventListener("click", function () { show(current + 1, true); });
+    current = firstOpen();
+    layout();
+    window.matchMedia(NARROW).addEventListener("change", layout);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-stepper-form]").forEach(setUp);
+  });
+})();
