@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from selftrust.assessments.models import AssessmentResponse
+from selftrust.practices.services import export_entries
 from selftrust.promises.models import CheckIn, Promise
 
 EXPORT_FORMAT = "selftrust-export/1"
@@ -51,6 +52,7 @@ def export_for(user) -> dict:
             }
             for response in AssessmentResponse.objects.filter(user=user).order_by("completed_at")
         ],
+        "practice_entries": export_entries(user),
         "api_tokens": [
             {"name": token.name, "created_at": token.created_at.isoformat()}
             for token in user.api_tokens.all()

@@ -196,3 +196,58 @@ def decisions_due(user, today: date) -> list[Decision]:
 def grounding_name(slug: str) -> str:
     exercise = GROUNDING.get(slug)
     return exercise.name if exercise else slug
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def entry_answers(entry: Entry) -> dict:
+    """Everything written in an entry, as plain JSON-ready data (the API and export share it)."""
+    if entry.practice == DECISION.slug:
+        d = entry.decision
+        return {
+            "decision": d.decision,
+            "options": d.options,
+            "gut_says": d.gut_says,
+            "confidence": d.confidence,
+            "chosen": d.chosen,
+            "sought_reassurance": d.sought_reassurance,
+            "reassurance_from": d.reassurance_from,
+            "review_on": d.review_on.isoformat(),
+            "what_happened": d.what_happened,
+            "instinct_served": d.instinct_served,
+            "learned": d.learned,
+            "reviewed_at": d.reviewed_at.isoformat() if d.reviewed_at else None,
+        }
+    if entry.practice == THOUGHT_RECORD.slug:
+        t = entry.thought_record
+        return {
+            "situation": t.situation,
+            "automatic_thought": t.automatic_thought,
+            "emotions": t.emotions,
+            "belief_before": t.belief_before,
+            "thinking_traps": t.thinking_traps,
+            "evidence_for": t.evidence_for,
+            "evidence_against": t.evidence_against,
+            "balanced_thought": t.balanced_thought,
+            "belief_after": t.belief_after,
+        }
+    return dict(entry.data)
+
+
+def export_entries(user) -> list[dict]:
+    entries = (
+        Entry.objects.owned_by(user)
+        .visible()
+        .select_related("decision", "thought_record")
+        .order_by("created_at")
+    )
+    return [
+        {
+            "practice": entry.practice,
+            "created_at": entry.created_at.isoformat(),
+            "updated_at": entry.updated_at.isoformat(),
+            "answers": entry_answers(entry),
+        }
+        for entry in entries
+    ]

@@ -83,3 +83,20 @@ def test_deleting_needs_the_right_passphrase(owner_client, user):
     assert response.status_code == 400
     assert "Nothing was deleted" in response.content.decode()
     assert User.objects.filter(pk=user.pk).exists()
+
+
+def test_export_includes_practices_and_assessments(owner_client, user):
+    from selftrust.assessments import services as assessments
+    from selftrust.assessments.instruments import GAD7
+
+    owner_client.post(reverse("practices:new", args=["win"]), {"win": "Made tea"})
+    owner_client.post(
+        reverse("practices:new", args=["decision"]),
+        {"decision": "Which film", "confidence": "60", "review_on": user.local_today().isoformat()},
+    )
+    assessments.complete(user, GAD7, [1] * 7)
+    data = json.loads(owner_client.get(reverse("accounts:export")).content)
+    practices = {e["practice"]: e["answers"] for e in data["practice_entries"]}
+    assert practices["win"] == {"win": "Made tea"}
+    assert practices["decision"]["confidence"] == 60
+    assert data["assessments"][0]["total"] == 7
