@@ -82,6 +82,8 @@ class Dataset:
     outcome_counts: dict[str, int]
     seconds_to_build: float
     journal_mode: str
+    practice_entries: int = 0
+    decisions: int = 0
 
 
 def generate(days: int, promises: int, seed: int = 20240611) -> Dataset:
@@ -131,6 +133,7 @@ def generate(days: int, promises: int, seed: int = 20240611) -> Dataset:
                 note = rng.choice(NOTES) if rng.random() < 0.05 else ""
                 rows.append(CheckIn(promise=promise, day=day, outcome=outcome, note=note))
         CheckIn.objects.bulk_create(rows, batch_size=2000)
+        practice_entries, decisions = _practice_history(user, days, rng)
 
     client = Client()
     client.force_login(user)
@@ -155,7 +158,76 @@ def generate(days: int, promises: int, seed: int = 20240611) -> Dataset:
         outcome_counts=counts,
         seconds_to_build=time.perf_counter() - started,
         journal_mode=journal_mode,
+        practice_entries=practice_entries,
+        decisions=decisions,
     )
+
+
+WORKSHEET_SAMPLES = {
+    "win": {"win": "Went for a walk", "honoured": "Told a friend"},
+    "self-compassion": {"moment": "A hard morning", "kind_words": "I am doing my best"},
+    "grounding": {"before": 60, "exercise": "breathing", "after": 35},
+    "body-check-in": {"where": "Shoulders", "sensation": "Tight", "intensity": 5},
+    "emotion": {"emotion": "anxious", "intensity": 6, "makes_sense": "Busy week"},
+    "mistake": {"what_happened": "Missed a call", "information": "I was overloaded"},
+}
+
+
+def _practice_history(user, days: int, rng: random.Random) -> tuple[int, int]:
+    """About one practice entry a day, with a decision and a thought record most weeks."""
+    from django.utils import timezone
+
+    from selftrust.practices import services
+    from selftrust.practices.catalog import PRACTICES
+    from selftrust.practices.models import Decision, Entry, ThoughtRecord
+
+    now = timezone.now()
+    entries, decisions, thoughts = [], [], []
+    for offset in range(days):
+        created = now - timedelta(days=offset, hours=rng.randint(0, 12))
+        kind = rng.choices(["worksheet", "decision", "thought"], [0.72, 0.14, 0.14])[0]
+        entry = Entry(user=user, created_at=created)
+        if kind == "worksheet":
+            slug = rng.choice(list(WORKSHEET_SAMPLES))
+            entry.practice = slug
+            entry.data = dict(WORKSHEET_SAMPLES[slug])
+            entry.title, entry.search_text = services.describe_worksheet(
+                PRACTICES[slug], entry.data
+            )
+        elif kind == "decision":
+            confidence = rng.randint(50, 100)
+            served = rng.choices(["yes", "partly", "no", "cant_tell"], [0.6, 0.2, 0.15, 0.05])[0]
+            decision = Decision(
+                decision="Go out or stay in",
+                gut_says="Stay in",
+                confidence=confidence,
+                review_on=(created + timedelta(days=7)).date(),
+                instinct_served=served if offset > 7 else "",
+                reviewed_at=created + timedelta(days=7) if offset > 7 else None,
+            )
+            entry.practice = "decision"
+            entry.title, entry.search_text = services.describe_decision(decision)
+            decisions.append((entry, decision))
+        else:
+            record = ThoughtRecord(
+                situation="A friend did not reply",
+                automatic_thought="They are upset with me",
+                emotions=[{"emotion": "anxious", "before": 80, "after": 40}],
+                belief_before=80,
+                thinking_traps=["mind-reading"],
+                balanced_thought="They are probably busy",
+                belief_after=35,
+            )
+            entry.practice = "thought-record"
+            entry.title, entry.search_text = services.describe_thought(record)
+            thoughts.append((entry, record))
+        entries.append(entry)
+    Entry.objects.bulk_create(entries, batch_size=2000)
+    for entry, record in decisions + thoughts:
+        record.entry = entry
+    Decision.objects.bulk_create([d for _e, d in decisions], batch_size=2000)
+    ThoughtRecord.objects.bulk_create([t for _e, t in thoughts], batch_size=2000)
+    return len(entries), len(decisions)
 
 
 @dataclass

@@ -208,7 +208,9 @@ def generated_section(*, info: dict, dataset, server: dict, load: dict, rows, co
         f"commit {info['commit']}.",
         f"- **Dataset**: 1 person, {dataset.promises} daily promises over {dataset.days} days "
         f"({dataset.days / 365:.1f} years), {dataset.check_ins} check-ins "
-        f"({outcome_mix}); SQLite journal mode {dataset.journal_mode}.",
+        f"({outcome_mix}); {dataset.practice_entries} practice entries over the same years "
+        f"(of which {dataset.decisions} decisions, most looked back on); "
+        f"SQLite journal mode {dataset.journal_mode}.",
         f"- **Server**: `selftrust serve`, gunicorn gthread, {server['workers']} workers × "
         f"{server['threads']} threads, DEBUG off, 127.0.0.1.",
         f"- **Load**: {load['concurrency']} keep-alive connections from {load['processes']} client "

@@ -232,6 +232,10 @@ def targets(data: dataset.Dataset, cookie: str) -> list[loadgen.Target]:
             (b"Your track record", b'id="summary"', in_html),
         ),
         loadgen.Target(
+            "Timeline", "/practice/mine/", page, (b"<h1>My practice</h1>", b'class="title"')
+        ),
+        loadgen.Target("Decision calibration", "/practice/decisions/", page, (b"Brier score is",)),
+        loadgen.Target(
             "API track record",
             "/api/v1/track-record",
             {"Authorization": f"Bearer {data.api_token}", "Accept": "application/json"},
