@@ -5,12 +5,16 @@ from ninja.errors import AuthenticationError, ValidationError
 from selftrust.api.assessments import router as assessments_router
 from selftrust.api.auth import AUTH
 from selftrust.api.errors import InputRefused
+from selftrust.api.practices import router as practices_router
 from selftrust.api.promises import router as promises_router
 
 api = NinjaAPI(
     title="Selftrust API",
     version="1",
-    description="Your promises, check-ins and track record, for your own scripts.",
+    description=(
+        "Your promises, check-ins, track record, questionnaires and practices, "
+        "for your own scripts."
+    ),
     urls_namespace="api",
     auth=AUTH,
 )
@@ -45,3 +49,4 @@ def not_found(request, exc):
 
 api.add_router("/", promises_router)
 api.add_router("/", assessments_router)
+api.add_router("/", practices_router)

@@ -301,7 +301,8 @@ class ThoughtRecordForm(forms.ModelForm):
             if not name:
                 continue
             if before is None:
-                self.add_error(f"emotion_{row}_before", "How strong was it, from 0 to 100?")
+                if f"emotion_{row}_before" not in self.errors:
+                    self.add_error(f"emotion_{row}_before", "How strong was it, from 0 to 100?")
                 continue
             emotions.append({"emotion": name, "before": before, "after": after})
         if not emotions and not self.errors:

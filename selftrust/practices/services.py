@@ -96,19 +96,16 @@ def _new_entry(user, practice: Practice) -> Entry:
 
 
 def save_worksheet(user, practice: Practice, answers: dict, entry: Entry | None = None) -> Entry:
-    creating = entry is None
     with transaction.atomic():
         entry = entry or _new_entry(user, practice)
         entry.data = answers
         entry.title, entry.search_text = describe_worksheet(practice, answers)
         entry.save()
-        clear_draft(user, draft_key(practice, None if creating else entry))
     return entry
 
 
 def save_modelled(user, practice: Practice, form, entry: Entry | None = None) -> Entry:
     """Save a decision or thought record form (a ModelForm whose instance hangs off an Entry)."""
-    creating = entry is None
     with transaction.atomic():
         entry = entry or _new_entry(user, practice)
         record = form.save(commit=False)
@@ -117,7 +114,6 @@ def save_modelled(user, practice: Practice, form, entry: Entry | None = None) ->
         entry.save()
         record.entry = entry
         record.save()
-        clear_draft(user, draft_key(practice, None if creating else entry))
     return entry
 
 
@@ -128,7 +124,6 @@ def review_decision(user, entry: Entry, form) -> Decision:
         decision.save()
         entry.title, entry.search_text = describe_decision(decision)
         entry.save(update_fields=["title", "search_text", "updated_at"])
-        clear_draft(user, draft_key(DECISION, entry, review=True))
     return decision
 
 
@@ -178,6 +173,13 @@ def timeline(
     if until:
         entries = entries.filter(created_at__date__lte=until)
     return entries.only("pk", "practice", "title", "created_at")
+
+
+def reviewed_decisions(user):
+    """(confidence, instinct_served) of every decision the person has looked back on."""
+    return Decision.objects.filter(
+        entry__user=user, entry__deleted_at__isnull=True, reviewed_at__isnull=False
+    ).values_list("confidence", "instinct_served")
 
 
 def decisions_due(user, today: date) -> list[Decision]:

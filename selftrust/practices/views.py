@@ -69,6 +69,8 @@ def _template_for(practice: Practice) -> str:
 
 
 def _form_page(request, practice, form, *, key, entry=None, restored=False, status=200):
+    # Labels are questions or phrases of their own; a colon after some of them reads oddly.
+    form.label_suffix = ""
     context = {
         "practice": practice,
         "form": form,
@@ -123,6 +125,7 @@ def new_entry(request, slug: str):
         services.save_draft(request.user, key, _post_data_for_draft(request))
         return _form_page(request, practice, form, key=key, status=400)
     entry = _save(request, practice, form)
+    services.clear_draft(request.user, key)
     messages.success(request, practice.saved_message)
     url = reverse("practices:entry", args=[entry.pk])
     return redirect(f"{url}?saved=1" if practice.celebrate else url)
@@ -144,6 +147,7 @@ def edit_entry(request, entry_id: int):
         services.save_draft(request.user, key, _post_data_for_draft(request))
         return _form_page(request, practice, form, key=key, entry=entry, status=400)
     _save(request, practice, form, entry)
+    services.clear_draft(request.user, key)
     messages.success(request, "Your changes are saved.")
     return redirect("practices:entry", entry_id=entry.pk)
 
@@ -263,10 +267,7 @@ def _looks_like_date(value) -> bool:
 @login_required
 def decision_journal(request):
     decisions = Decision.objects.filter(entry__user=request.user, entry__deleted_at__isnull=True)
-    reviewed = decisions.filter(reviewed_at__isnull=False).values_list(
-        "confidence", "instinct_served"
-    )
-    calibration = reflections.calibration(reviewed)
+    calibration = reflections.calibration(services.reviewed_decisions(request.user))
     chart = bar_chart(
         [(band.label, band.served, band.mean_confidence) for band in calibration.bands]
     )
@@ -291,13 +292,13 @@ def review_decision(request, entry_id: int):
     key = services.draft_key(DECISION, entry, review=True)
     if request.method != "POST":
         initial = _draft_initial(request, key)
-        form = DecisionReviewForm(instance=entry.decision, initial=initial)
+        form = DecisionReviewForm(instance=entry.decision, initial=initial, label_suffix="")
         return render(
             request,
             "practices/review_form.html",
             {"entry": entry, "form": form, "draft_key": key, "restored": initial is not None},
         )
-    form = DecisionReviewForm(request.POST, instance=entry.decision)
+    form = DecisionReviewForm(request.POST, instance=entry.decision, label_suffix="")
     if not form.is_valid():
         services.save_draft(request.user, key, _post_data_for_draft(request))
         return render(
@@ -307,6 +308,7 @@ def review_decision(request, entry_id: int):
             status=400,
         )
     services.review_decision(request.user, entry, form)
+    services.clear_draft(request.user, key)
     messages.success(request, "Thank you for looking back. Each review adds to the evidence.")
     return redirect(reverse("practices:decisions"))
 

@@ -27,6 +27,9 @@ class ApiClient:
     def patch(self, path, body):
         return self.send("patch", path, body)
 
+    def delete(self, path):
+        return self.client.delete(f"/api/v1{path}", **self.headers)
+
 
 @pytest.fixture
 def api(client, user):

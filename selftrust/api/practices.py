@@ -1,0 +1,580 @@
+"""The practices as JSON, for your own scripts.
+
+Every write binds the same Django form the web page uses and saves through the same service, so
+a worksheet answer the page refuses is refused here too, with the same words. This module only
+shapes JSON into what the HTML form would post, and entries back into JSON.
+"""
+
+from datetime import date, datetime
+from typing import Any
+
+import pydantic
+from django import forms
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.datastructures import MultiValueDict
+from ninja import Body, Field, Query, Router, Schema
+
+from selftrust.api.errors import InputRefused
+from selftrust.api.schemas import Error
+from selftrust.practices import reflections, services
+from selftrust.practices.catalog import DECISION, PRACTICES, Practice
+from selftrust.practices.forms import (
+    EMOTION_ROWS,
+    DecisionForm,
+    DecisionReviewForm,
+    ThoughtRecordForm,
+    WorksheetForm,
+)
+from selftrust.practices.models import Entry
+
+router = Router(tags=["practices"])
+
+PRACTICE_SLUGS = "Practices: " + ", ".join(PRACTICES)
+# The web timeline reads at most this much of a search, too.
+QUERY_LIMIT = 100
+EMOTION_KEYS = ("emotion", "before", "after")
+
+WRONG_TYPE = "Please send plain text, or a whole number where a number is asked for."
+NOT_TRUE_OR_FALSE = "Please send true or false."
+NOT_A_LIST = 'Please send a list of names, like ["catastrophising"].'
+EMOTIONS_SHAPE = 'Please send feelings as a list, like [{"emotion": "anxious", "before": 70}].'
+TOO_MANY_EMOTIONS = f"Please name up to {EMOTION_ROWS} feelings; the strongest ones are enough."
+SHAPE_HINTS = {
+    "answers": 'Please send answers as an object, like {"where": "chest", "intensity": 4}.',
+    "emotions": EMOTIONS_SHAPE,
+}
+
+
+# --- what comes in -------------------------------------------------------------------------
+# Loosely typed on purpose: the forms, not JSON coercion, decide what a valid answer is.
+
+
+def _text(description: str | None = None) -> Any:
+    return Field(None, description=description, json_schema_extra={"type": ["string", "null"]})
+
+
+def _number(description: str) -> Any:
+    return Field(None, description=description, json_schema_extra={"type": ["integer", "null"]})
+
+
+class WorksheetIn(Schema):
+    """For every practice whose kind is "worksheet"."""
+
+    answers: dict[str, Any] = Field(
+        default_factory=dict,
+        description=(
+            "Answers by field name (see GET /practices): text, a whole number for a scale, the "
+            "value of a choice. In a PATCH, only the answers sent change; null clears one."
+        ),
+    )
+
+
+class DecisionIn(Schema):
+    """For the decision journal ("decision")."""
+
+    decision: Any = _text("What is the decision? Required")
+    options: Any = _text()
+    gut_says: Any = _text()
+    confidence: Any = _number("How sure your gut feels, 50 to 100. Required")
+    chosen: Any = _text()
+    sought_reassurance: Any = Field(
+        None, description="true or false", json_schema_extra={"type": ["boolean", "null"]}
+    )
+    reassurance_from: Any = _text()
+    review_on: Any = Field(
+        None,
+        description="When to look back, YYYY-MM-DD: today up to a year ahead. Required",
+        json_schema_extra={"type": ["string", "null"], "format": "date"},
+    )
+
+
+class ThoughtRecordIn(Schema):
+    """For the thought record ("thought-record")."""
+
+    situation: Any = _text("Required")
+    automatic_thought: Any = _text("Required")
+    belief_before: Any = _number("0 to 100. Required")
+    emotions: Any = Field(
+        None,
+        description=f"1 to {EMOTION_ROWS} feelings, each with how strong before (required) and "
+        "after, 0 to 100; names from GET /practices",
+        json_schema_extra={
+            "type": "array",
+            "maxItems": EMOTION_ROWS,
+            "items": {
+                "type": "object",
+                "properties": {
+                    "emotion": {"type": "string"},
+                    "before": {"type": "integer"},
+                    "after": {"type": ["integer", "null"]},
+                },
+            },
+        },
+    )
+    thinking_traps: Any = Field(
+        None,
+        description="Names from GET /practices",
+        json_schema_extra={"type": "array", "items": {"type": "string"}},
+    )
+    evidence_for: Any = _text()
+    evidence_against: Any = _text()
+    balanced_thought: Any = _text()
+    belief_after: Any = _number("0 to 100")
+
+
+class EntryFilters(Schema):
+    q: str = Field("", description="Words that must all appear")
+    since: date | None = Field(None, description="Written on or after, YYYY-MM-DD")
+    until: date | None = Field(None, description="Written on or before, YYYY-MM-DD")
+    limit: int = Field(50, ge=1, le=200)
+    offset: int = Field(0, ge=0)
+
+
+class ReviewIn(Schema):
+    what_happened: Any = _text()
+    instinct_served: Any = _text("yes, partly, no or cant_tell. Required")
+    learned: Any = _text()
+
+
+BODY_FOR_KIND: dict[str, type[Schema]] = {
+    "worksheet": WorksheetIn,
+    "decision": DecisionIn,
+    "thought": ThoughtRecordIn,
+}
+ENTRY_BODY_DOC = {
+    "requestBody": {
+        "content": {
+            "application/json": {
+                "schema": {
+                    "oneOf": [schema.model_json_schema() for schema in BODY_FOR_KIND.values()]
+                }
+            }
+        },
+        "description": "The shape depends on the practice's kind: answers for a worksheet, "
+        "the decision journal's or thought record's own fields for those.",
+    }
+}
+
+
+# --- what goes out ---------------------------------------------------------------------------
+
+
+class ChoiceOut(Schema):
+    value: str
+    label: str
+    group: str | None = None
+
+
+class FieldOut(Schema):
+    name: str
+    label: str
+    kind: str = Field(description="text, long, scale, choice, multi, date, boolean or emotions")
+    required: bool
+    help: str
+    max_length: int | None = Field(description="For text")
+    low: int | None = Field(description="For a scale")
+    high: int | None
+    choices: list[ChoiceOut]
+
+
+class PracticeOut(Schema):
+    slug: str
+    name: str
+    kind: str = Field(description="worksheet, decision or thought")
+    summary: str
+    lesson: str
+    fields: list[FieldOut]
+    review_fields: list[FieldOut] = Field(description="Decision journal only: the look back")
+
+
+class EntryOut(Schema):
+    id: int
+    practice: str
+    title: str
+    created_at: datetime
+    updated_at: datetime
+    answers: dict[str, Any] = Field(
+        description="A worksheet's answers by field name; the decision's or thought record's fields"
+    )
+
+
+class CalibrationBandOut(Schema):
+    low: int
+    high: int
+    decisions: int
+    served: float | None = Field(description="Share (0..1) where your instinct served you")
+    mean_confidence: float | None = Field(description="0..1")
+
+
+class CalibrationOut(Schema):
+    scored: int = Field(description="Reviewed decisions with an answer other than can't tell")
+    brier: float | None = Field(description="0 is perfect; always saying 50 % earns 0.25")
+    served: float | None
+    bands: list[CalibrationBandOut]
+
+
+# --- finding ---------------------------------------------------------------------------------
+
+
+def _practice(slug: str) -> Practice:
+    practice = PRACTICES.get(slug)
+    if practice is None:
+        raise Http404
+    return practice
+
+
+def _own_entry(request, practice: Practice, entry_id: int) -> Entry:
+    return get_object_or_404(
+        Entry.objects.visible(), pk=entry_id, user=request.auth, practice=practice.slug
+    )
+
+
+def _entry_out(entry: Entry) -> dict:
+    return {
+        "id": entry.pk,
+        "practice": entry.practice,
+        "title": entry.title,
+        "created_at": entry.created_at,
+        "updated_at": entry.updated_at,
+        "answers": services.entry_answers(entry),
+    }
+
+
+# --- shaping JSON into what the HTML form posts ------------------------------------------------
+
+
+def _values(payload: dict, practice: Practice) -> dict:
+    """The body, checked against its kind's schema, as plain values by name."""
+    try:
+        body = BODY_FOR_KIND[practice.kind].model_validate(payload)
+    except pydantic.ValidationError as error:
+        raise InputRefused(
+            {
+                str(problem["loc"][0]): [SHAPE_HINTS.get(str(problem["loc"][0]), problem["msg"])]
+                for problem in error.errors()
+            }
+        ) from error
+    values = body.model_dump(exclude_unset=True)
+    if practice.kind != "worksheet":
+        return values
+    answers = values.get("answers", {})
+    known = {spec.name for spec in practice.fields}
+    unknown = [name for name in answers if name not in known]
+    if unknown:
+        raise InputRefused(
+            {name: [f"“{practice.name}” has no question called “{name}”."] for name in unknown}
+        )
+    return answers
+
+
+def _posted(
+    values: dict, *, lists: frozenset = frozenset(), booleans: frozenset = frozenset()
+) -> MultiValueDict:
+    """Strings, as an HTML form posts them: a list for several choices, "on" for a ticked box."""
+    posted = MultiValueDict()
+    problems: dict[str, list[str]] = {}
+    for name, value in values.items():
+        if value is None:
+            continue  # as if left empty
+        if name in booleans:
+            if not isinstance(value, bool):
+                problems[name] = [NOT_TRUE_OR_FALSE]
+            elif value:
+                posted[name] = "on"
+        elif name in lists:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                problems[name] = [NOT_A_LIST]
+            else:
+                posted.setlist(name, value)
+        elif isinstance(value, bool) or not isinstance(value, str | int):
+            problems[name] = [WRONG_TYPE]
+        else:
+            posted[name] = str(value)
+    if problems:
+        raise InputRefused(problems)
+    return posted
+
+
+def _emotion_names(sent: int) -> dict[str, str]:
+    """The form's emotion_1, emotion_1_before … as the API names them: emotions[0].before …"""
+    names = {
+        f"emotion_{row}{suffix}": f"emotions[{row - 1}].{key}"
+        for row in range(1, EMOTION_ROWS + 1)
+        for suffix, key in (("", "emotion"), ("_before", "before"), ("_after", "after"))
+    }
+    if not sent:
+        names["emotion_1"] = "emotions"
+    return names
+
+
+def _thought_posted(values: dict) -> tuple[MultiValueDict, dict[str, str]]:
+    emotions = values.pop("emotions", None)
+    if emotions is None:
+        emotions = []
+    if not isinstance(emotions, list) or not all(isinstance(item, dict) for item in emotions):
+        raise InputRefused({"emotions": [EMOTIONS_SHAPE]})
+    if len(emotions) > EMOTION_ROWS:
+        raise InputRefused({"emotions": [TOO_MANY_EMOTIONS]})
+    names = _emotion_names(len(emotions))
+    for row, item in enumerate(emotions, start=1):
+        unknown = sorted(set(item) - set(EMOTION_KEYS))
+        if unknown:
+            raise InputRefused(
+                {
+                    "emotions": [
+                        f"A feeling has “emotion”, “before” and “after”, not “{unknown[0]}”."
+                    ]
+                }
+            )
+        for suffix, key in (("", "emotion"), ("_before", "before"), ("_after", "after")):
+            values[f"emotion_{row}{suffix}"] = item.get(key)
+    try:
+        return _posted(values, lists=frozenset({"thinking_traps"})), names
+    except InputRefused as refused:
+        raise InputRefused({names.get(k, k): v for k, v in refused.errors.items()}) from None
+
+
+def _valid_form(request, practice: Practice, values: dict, entry: Entry | None = None):
+    """The web page's form for this practice, bound to `values`; refused input raises."""
+    rename: dict[str, str] = {}
+    if practice.kind == "decision":
+        form = DecisionForm(
+            data=_posted(values, booleans=frozenset({"sought_reassurance"})),
+            instance=entry.decision if entry else None,
+            today=request.auth.local_today(),
+        )
+    elif practice.kind == "thought":
+        posted, rename = _thought_posted(values)
+        form = ThoughtRecordForm(data=posted, instance=entry.thought_record if entry else None)
+    else:
+        form = WorksheetForm(data=_posted(values), practice=practice)
+    if not form.is_valid():
+        raise InputRefused.from_form(form, rename=rename)
+    return form
+
+
+def _save(request, practice: Practice, form, entry: Entry | None = None) -> Entry:
+    if practice.kind == "worksheet":
+        return services.save_worksheet(request.auth, practice, form.answers(), entry)
+    return services.save_modelled(request.auth, practice, form, entry)
+
+
+# --- describing the forms, for GET /practices ---------------------------------------------------
+
+
+def _field_kind(field: forms.Field) -> str:
+    if isinstance(field, forms.MultipleChoiceField):
+        return "multi"
+    if isinstance(field, forms.ChoiceField):
+        return "choice"
+    if isinstance(field, forms.IntegerField):
+        return "scale"
+    if isinstance(field, forms.DateField):
+        return "date"
+    if isinstance(field, forms.BooleanField):
+        return "boolean"
+    return "long" if isinstance(field.widget, forms.Textarea) else "text"
+
+
+def _choices(field: forms.Field) -> list[dict]:
+    found = []
+    for value, label in getattr(field, "choices", ()):
+        if isinstance(label, list | tuple):
+            found += [{"value": v, "label": str(lbl), "group": str(value)} for v, lbl in label]
+        elif value:
+            found.append({"value": value, "label": str(label)})
+    return found
+
+
+def _describe(name: str, field: forms.Field, **overrides) -> dict:
+    return {
+        "name": name,
+        "label": str(field.label or name),
+        "kind": _field_kind(field),
+        "required": field.required,
+        "help": str(field.help_text),
+        "max_length": getattr(field, "max_length", None),
+        "low": getattr(field, "min_value", None),
+        "high": getattr(field, "max_value", None),
+        "choices": _choices(field),
+        **overrides,
+    }
+
+
+def _describe_form(form: forms.BaseForm) -> list[dict]:
+    fields = []
+    for name, field in form.fields.items():
+        if name.startswith("emotion_"):
+            if name == "emotion_1":
+                fields.append(
+                    _describe(
+                        "emotions",
+                        field,
+                        label="How you felt",
+                        kind="emotions",
+                        required=True,
+                        help=f"1 to {EMOTION_ROWS} feelings, each "
+                        '{"emotion": …, "before": 0–100, "after": 0–100 or null}.',
+                        low=0,
+                        high=100,
+                    )
+                )
+            continue
+        fields.append(_describe(name, field))
+    return fields
+
+
+def _practice_out(request, practice: Practice) -> dict:
+    if practice.kind == "decision":
+        form = DecisionForm(today=request.auth.local_today())
+    elif practice.kind == "thought":
+        form = ThoughtRecordForm()
+    else:
+        form = WorksheetForm(practice=practice)
+    return {
+        "slug": practice.slug,
+        "name": practice.name,
+        "kind": practice.kind,
+        "summary": practice.summary,
+        "lesson": practice.lesson,
+        "fields": _describe_form(form),
+        "review_fields": _describe_form(DecisionReviewForm()) if practice == DECISION else [],
+    }
+
+
+# --- endpoints ---------------------------------------------------------------------------------
+
+
+@router.get("/practices", response=list[PracticeOut], summary="Every practice and its fields")
+def list_practices(request):
+    return [_practice_out(request, practice) for practice in PRACTICES.values()]
+
+
+@router.get(
+    "/practices/decision/calibration",
+    response=CalibrationOut,
+    summary="How well your gut's confidence matched how decisions turned out",
+)
+def decision_calibration(request):
+    figures = reflections.calibration(services.reviewed_decisions(request.auth))
+    return {
+        "scored": figures.scored,
+        "brier": _rounded(figures.brier),
+        "served": _rounded(figures.served),
+        "bands": [
+            {
+                "low": band.low,
+                "high": band.high,
+                "decisions": band.decisions,
+                "served": _rounded(band.served),
+                "mean_confidence": _rounded(band.mean_confidence),
+            }
+            for band in figures.bands
+        ],
+    }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+@router.get(
+    "/practices/{practice}/entries",
+    response={200: list[EntryOut], 404: Error},
+    summary="Your entries in a practice, newest first",
+    description=PRACTICE_SLUGS,
+)
+def list_entries(request, practice: str, filters: Query[EntryFilters]):
+    chosen = _practice(practice)
+    # As the web timeline does: what is past its undo window is removed for good.
+    services.purge_deleted(request.auth)
+    entries = services.timeline(
+        request.auth,
+        practice=chosen.slug,
+        query=filters.q.strip()[:QUERY_LIMIT],
+        since=filters.since,
+        until=filters.until,
+    )
+    related = {"decision": ["decision"], "thought": ["thought_record"]}.get(chosen.kind, [])
+    # The timeline loads only what a list of titles needs; the API shows every answer.
+    entries = entries.defer(None).select_related(*related)
+    return [_entry_out(e) for e in entries[filters.offset : filters.offset + filters.limit]]
+
+
+@router.post(
+    "/practices/{practice}/entries",
+    response={201: EntryOut, 404: Error, 422: Error},
+    summary="Write an entry",
+    description=PRACTICE_SLUGS,
+    openapi_extra=ENTRY_BODY_DOC,
+)
+def create_entry(request, practice: str, payload: Body[dict[str, Any]]):
+    chosen = _practice(practice)
+    form = _valid_form(request, chosen, _values(payload, chosen))
+    return 201, _entry_out(_save(request, chosen, form))
+
+
+@router.get("/practices/{practice}/entries/{entry_id}", response={200: EntryOut, 404: Error})
+def get_entry(request, practice: str, entry_id: int):
+    return _entry_out(_own_entry(request, _practice(practice), entry_id))
+
+
+@router.patch(
+    "/practices/{practice}/entries/{entry_id}",
+    response={200: EntryOut, 404: Error, 422: Error},
+    summary="Change some answers of an entry",
+    description="Send only what changes; the rest stays as it was. A refused change saves nothing.",
+    openapi_extra=ENTRY_BODY_DOC,
+)
+def update_entry(request, practice: str, entry_id: int, payload: Body[dict[str, Any]]):
+    chosen = _practice(practice)
+    entry = _own_entry(request, chosen, entry_id)
+    changes = _values(payload, chosen)
+    current = services.entry_answers(entry)
+    if chosen.kind != "worksheet":
+        current = {name: current[name] for name in BODY_FOR_KIND[chosen.kind].model_fields}
+    form = _valid_form(request, chosen, {**current, **changes}, entry)
+    return _entry_out(_save(request, chosen, form, entry))
+
+
+@router.delete(
+    "/practices/{practice}/entries/{entry_id}",
+    response={204: None, 404: Error},
+    summary="Delete an entry",
+    description=f"It can be restored for {services.UNDO_WINDOW.seconds // 60} minutes.",
+)
+def delete_entry(request, practice: str, entry_id: int):
+    services.delete_entry(_own_entry(request, _practice(practice), entry_id))
+    return 204, None
+
+
+@router.post(
+    "/practices/{practice}/entries/{entry_id}/restore",
+    response={200: EntryOut, 404: Error, 409: Error},
+    summary="Bring back an entry deleted moments ago",
+)
+def restore_entry(request, practice: str, entry_id: int):
+    chosen = _practice(practice)
+    entry = get_object_or_404(
+        Entry, pk=entry_id, user=request.auth, practice=chosen.slug, deleted_at__isnull=False
+    )
+    if not services.restore_entry(entry):
+        return 409, {"detail": "That was deleted a while ago and can't be brought back now."}
+    return _entry_out(entry)
+
+
+@router.post(
+    "/practices/decision/entries/{entry_id}/review",
+    response={200: EntryOut, 404: Error, 422: Error},
+    summary="Look back on a decision: did your first instinct serve you?",
+)
+def review_decision(request, entry_id: int, payload: ReviewIn):
+    entry = _own_entry(request, DECISION, entry_id)
+    form = DecisionReviewForm(
+        data=_posted(payload.dict(exclude_unset=True)), instance=entry.decision
+    )
+    if not form.is_valid():
+        raise InputRefused.from_form(form)
+    services.review_decision(request.auth, entry, form)
+    return _entry_out(entry)
