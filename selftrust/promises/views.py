@@ -13,6 +13,8 @@ from selftrust.promises.forms import CheckInForm, PromiseForm
 from selftrust.promises.models import Outcome, Promise, Status
 from selftrust.promises.nudges import EXAMPLES
 from selftrust.promises.track_record import track_record_for
+from selftrust.safety.resources import crisis_resources
+from selftrust.safety.screening import mentions_crisis
 
 STATUS_ACTIONS = {
     "pause": (Status.PAUSED, "“{text}” is resting. It won't appear on Today until you resume it."),
@@ -86,10 +88,14 @@ def check_in(request, promise_id: int):
                 "outcomes": Outcome.choices,
                 "today": today_,
                 "just_saved": saved,
+                "needs_support": saved and mentions_crisis(check_in.note),
+                "resources": crisis_resources(),
             },
         )
     if saved:
         messages.info(request, _saved_message(check_in.outcome))
+        if mentions_crisis(check_in.note):
+            return redirect("safety:help")
         return redirect("promises:today")
     for error in form.errors.values():
         messages.info(request, error[0])

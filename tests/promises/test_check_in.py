@@ -123,3 +123,33 @@ def test_anonymous_cannot_answer(client, user):
     response = post(client, promise, user.local_today())
     assert response.status_code == 302
     assert not CheckIn.objects.exists()
+
+
+def test_a_note_with_crisis_language_brings_help_forward(owner_client, user):
+    promise = PromiseFactory(user=user)
+    response = post(
+        owner_client,
+        promise,
+        user.local_today(),
+        "not_this_time",
+        "I can't go on",
+        HTTP_HX_REQUEST="true",
+    )
+    body = response.content.decode()
+    assert "You don't have to hold this alone" in body
+    assert 'href="tel:988"' in body
+    assert CheckIn.objects.get().note == "I can't go on"
+
+
+def test_without_javascript_crisis_language_leads_to_help(owner_client, user):
+    promise = PromiseFactory(user=user)
+    response = post(owner_client, promise, user.local_today(), "kept", "I want to hurt myself")
+    assert response["Location"] == reverse("safety:help")
+
+
+def test_ordinary_notes_do_not_show_crisis_resources(owner_client, user):
+    promise = PromiseFactory(user=user)
+    body = post(
+        owner_client, promise, user.local_today(), "kept", "Felt calm", HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "hold this alone" not in body
