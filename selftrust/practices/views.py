@@ -19,6 +19,8 @@ from selftrust.practices.forms import (
 )
 from selftrust.practices.models import Decision, Entry
 from selftrust.practices.vocabulary import GROUNDING_EXERCISES, THINKING_TRAPS
+from selftrust.safety.resources import crisis_resources
+from selftrust.safety.screening import mentions_crisis
 
 PAGE_SIZE = 20
 MULTI_VALUE_FIELDS = {"thinking_traps"}
@@ -128,7 +130,8 @@ def new_entry(request, slug: str):
     services.clear_draft(request.user, key)
     messages.success(request, practice.saved_message)
     url = reverse("practices:entry", args=[entry.pk])
-    return redirect(f"{url}?saved=1" if practice.celebrate else url)
+    # ?saved=1 lets the entry page respond to the moment of saving (celebration, support).
+    return redirect(f"{url}?saved=1")
 
 
 @login_required
@@ -149,14 +152,18 @@ def edit_entry(request, entry_id: int):
     _save(request, practice, form, entry)
     services.clear_draft(request.user, key)
     messages.success(request, "Your changes are saved.")
-    return redirect("practices:entry", entry_id=entry.pk)
+    return redirect(reverse("practices:entry", args=[entry.pk]) + "?saved=1")
 
 
 @login_required
 def entry_detail(request, entry_id: int):
     entry = _own_entry(request, entry_id)
     practice = entry.definition
+    just_saved = request.GET.get("saved") is not None
     context = {"entry": entry, "practice": practice}
+    if just_saved and mentions_crisis(entry.search_text):
+        context["needs_support"] = True
+        context["resources"] = crisis_resources()
     if practice.kind == "worksheet":
         labels = {f.name: f for f in practice.fields}
         context["answers"] = [
@@ -164,7 +171,7 @@ def entry_detail(request, entry_id: int):
             for name, value in entry.data.items()
             if name in labels
         ]
-        context["celebrate"] = practice.celebrate and request.GET.get("saved") is not None
+        context["celebrate"] = practice.celebrate and just_saved
     if practice.slug == "signs-check":
         previous = (
             Entry.objects.owned_by(request.user)

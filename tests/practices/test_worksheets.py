@@ -195,3 +195,23 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
         assert client.get(url).status_code == 302
     client.post(new_url("win"), VALID["win"])
     assert not Entry.objects.exists()
+
+
+def test_crisis_language_in_an_entry_brings_help_forward_gently(owner_client, user):
+    response = owner_client.post(
+        new_url("self-compassion"),
+        {"moment": "I feel like I can't go on", "kind_words": "Stay"},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "You don't have to hold this alone" in page and 'href="tel:988"' in page
+    entry = Entry.objects.get()
+    assert (
+        "hold this alone"
+        not in owner_client.get(reverse("practices:entry", args=[entry.pk])).content.decode()
+    )
+
+
+def test_ordinary_entries_show_no_crisis_panel(owner_client, user):
+    response = owner_client.post(new_url("win"), VALID["win"], follow=True)
+    assert "hold this alone" not in response.content.decode()

@@ -36,6 +36,8 @@
       steps.forEach(function (step, i) { step.hidden = stepping && i !== current; });
       back.disabled = current === 0;
       next.hidden = current === steps.length - 1;
+      // Lets the page make Save the main button only once the last step is reached.
+      form.classList.toggle("step-last", !stepping || current === steps.length - 1);
       if (progress) progress.textContent = noun + " " + (current + 1) + " of " + steps.length;
       if (moveFocus) {
         var legend = steps[current].querySelector("legend");
@@ -49,9 +51,35 @@
       stepper.hidden = !stepping;
       if (stepping) { show(current, false); } else {
         steps.forEach(function (step) { step.hidden = false; });
+        form.classList.add("step-last");
         if (progress) progress.textContent = "";
       }
     }
+
+    // Enter in a one-line box moves on to the next step, as it would in a wizard, rather
+    // than sending the whole form from its first screen.
+    form.addEventListener("keydown", function (event) {
+      var target = event.target;
+      if (!stepping || event.key !== "Enter" || current === steps.length - 1) return;
+      if (target.tagName !== "INPUT" || /^(button|submit|checkbox|radio)$/.test(target.type)) return;
+      event.preventDefault();
+      show(current + 1, true);
+    });
+
+    // A link to a field (the error summary's) opens the step it is in and focuses it.
+    form.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("a[href^='#']") : null;
+      var target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+      if (!target) return;
+      event.preventDefault();
+      for (var i = 0; i < steps.length; i++) {
+        if (stepping && steps[i].contains(target)) show(i, false);
+      }
+      var field = target.matches("input, select, textarea")
+        ? target
+        : target.querySelector("input:not([type=hidden]), select, textarea");
+      (field || target).focus();
+    });
 
     back.addEventListener("click", function () { show(current - 1, true); });
     next.addEventListener("click", function () { show(current + 1, true); });
