@@ -49,6 +49,8 @@ def main(argv=None) -> int:
             ("/bench/hello", {}),
             ("/today/", {}),
             ("/track-record/", {}),
+            ("/practice/mine/", {}),
+            ("/practice/decisions/", {}),
             ("/api/v1/track-record", {"HTTP_AUTHORIZATION": f"Bearer {data.api_token}"}),
         ]
         for path, extra in pages:
