@@ -1,3 +1,4 @@
+import zoneinfo
 from datetime import timedelta
 
 from django.utils import timezone
@@ -22,6 +23,11 @@ class PersonalToken(HttpBearer):
         if api_token.last_used_at is None or now - api_token.last_used_at > LAST_USED_PRECISION:
             ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)
         request.user = api_token.user
+        # The time-zone middleware ran before we knew who this is; dates are the person's own.
+        try:
+            timezone.activate(zoneinfo.ZoneInfo(api_token.user.time_zone))
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            timezone.deactivate()
         return api_token.user
 
 

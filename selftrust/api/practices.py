@@ -128,7 +128,7 @@ class EntryFilters(Schema):
     since: date | None = Field(None, description="Written on or after, YYYY-MM-DD")
     until: date | None = Field(None, description="Written on or before, YYYY-MM-DD")
     limit: int = Field(50, ge=1, le=200)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=10_000_000)
 
 
 class ReviewIn(Schema):

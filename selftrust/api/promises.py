@@ -51,6 +51,8 @@ def _form_data(payload: dict) -> dict:
 def list_promises(request, status: str | None = None):
     promises = Promise.objects.owned_by(request.auth)
     if status:
+        if status not in Status.values:
+            raise InputRefused({"status": ["Use active, paused or archived."]})
         promises = promises.filter(status=status)
     return [_promise_out(p) for p in promises]
 

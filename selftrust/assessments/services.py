@@ -88,7 +88,7 @@ def overview(user, today: date) -> list[InstrumentSummary]:
 
 def _retake_due(latest: AssessmentResponse | None, today: date) -> bool:
     # Only instruments the person chose before are offered again; never a first-time nag.
-    return latest is not None and latest.completed_at.date() <= today - timedelta(
+    return latest is not None and timezone.localdate(latest.completed_at) <= today - timedelta(
         days=RETAKE_AFTER_DAYS
     )
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from selftrust.assessments import services
@@ -14,6 +15,7 @@ from selftrust.assessments.models import AssessmentResponse
 from selftrust.assessments.scoring import safety_alert
 from selftrust.charts import line_chart
 from selftrust.safety.resources import crisis_resources
+from selftrust.web.drafts import close_draft, draft_recently_closed
 
 
 def _instrument(slug: str) -> Instrument:
@@ -82,6 +84,7 @@ def take(request, slug: str):
         )
         return redirect("assessments:overview")
     response = services.complete(request.user, instrument, form.answers(), form.extra())
+    close_draft(request, f"assessment:{instrument.slug}")
     return redirect("assessments:result", response_id=response.pk)
 
 
@@ -92,7 +95,8 @@ def save_draft(request, slug: str):
     instrument = _instrument(slug)
     form = AssessmentForm(request.POST, instrument=instrument, require_all=False)
     form.is_valid()
-    services.save_draft(request.user, instrument, form.answers(), form.extra())
+    if not draft_recently_closed(request, f"assessment:{instrument.slug}"):
+        services.save_draft(request.user, instrument, form.answers(), form.extra())
     return HttpResponse(status=204)
 
 
@@ -137,7 +141,7 @@ def history(request, slug: str):
     instrument = _instrument(slug)
     responses = services.history(request.user, instrument)
     chart = line_chart(
-        [(r.completed_at.date(), r.total) for r in responses],
+        [(timezone.localdate(r.completed_at), r.total) for r in responses],
         low=instrument.min_total,
         high=instrument.max_total,
         label=lambda value: str(round(value)),

@@ -281,9 +281,10 @@ class ThoughtRecordForm(forms.ModelForm):
                 f"How strong now, feeling {row} (0–100)", 0, 100, required=False
             )
             if not self.is_bound and row <= len(existing):
-                self.initial[f"emotion_{row}"] = existing[row - 1].get("emotion", "")
-                self.initial[f"emotion_{row}_before"] = existing[row - 1].get("before")
-                self.initial[f"emotion_{row}_after"] = existing[row - 1].get("after")
+                # setdefault: a restored draft's values win over what was saved before.
+                self.initial.setdefault(f"emotion_{row}", existing[row - 1].get("emotion", ""))
+                self.initial.setdefault(f"emotion_{row}_before", existing[row - 1].get("before"))
+                self.initial.setdefault(f"emotion_{row}_after", existing[row - 1].get("after"))
 
     def emotion_rows(self):
         return [

@@ -22,8 +22,17 @@ def draft_key(practice: Practice, entry: Entry | None = None, *, review: bool = 
     return f"edit:{entry.pk}" if entry is not None else f"new:{practice.slug}"
 
 
+def _without_nul(value):
+    # PostgreSQL refuses NUL in text and JSON; it is never part of anything a person typed.
+    if isinstance(value, list):
+        return [_without_nul(item) for item in value]
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
 def save_draft(user, key: str, data: dict) -> None:
-    cleaned = {k: v for k, v in data.items() if k not in ("csrfmiddlewaretoken", "action")}
+    cleaned = {
+        k: _without_nul(v) for k, v in data.items() if k not in ("csrfmiddlewaretoken", "action")
+    }
     Draft.objects.update_or_create(user=user, key=key, defaults={"data": cleaned})
 
 
@@ -133,6 +142,7 @@ def review_decision(user, entry: Entry, form) -> Decision:
 def delete_entry(entry: Entry) -> None:
     entry.deleted_at = timezone.now()
     entry.save(update_fields=["deleted_at"])
+    purge_deleted(entry.user_id)
 
 
 def restore_entry(entry: Entry) -> bool:
@@ -145,7 +155,7 @@ def restore_entry(entry: Entry) -> bool:
 
 
 def purge_deleted(user) -> int:
-    """Remove for good what was deleted longer ago than the undo window."""
+    """Remove for good what was deleted longer ago than the undo window (user or user id)."""
     cutoff = timezone.now() - UNDO_WINDOW
     count, _ = Entry.objects.filter(user=user, deleted_at__lt=cutoff).delete()
     return count
@@ -165,6 +175,7 @@ def timeline(
     entries = Entry.objects.owned_by(user).visible()
     if practice in PRACTICES:
         entries = entries.filter(practice=practice)
+    query = query.replace("\x00", "")
     if query:
         for word in query.split()[:8]:
             entries = entries.filter(search_text__icontains=word)

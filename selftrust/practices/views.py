@@ -1,3 +1,6 @@
+import re
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -21,6 +24,7 @@ from selftrust.practices.models import Decision, Entry
 from selftrust.practices.vocabulary import GROUNDING_EXERCISES, THINKING_TRAPS
 from selftrust.safety.resources import crisis_resources
 from selftrust.safety.screening import mentions_crisis
+from selftrust.web.drafts import close_draft, draft_recently_closed
 
 PAGE_SIZE = 20
 MULTI_VALUE_FIELDS = {"thinking_traps"}
@@ -52,15 +56,28 @@ def _form_for(practice: Practice, request, *, data=None, entry: Entry | None = N
     today = request.user.local_today()
     if practice.kind == "decision":
         instance = entry.decision if entry else None
-        return DecisionForm(data, instance=instance, initial=initial, today=today)
-    if practice.kind == "thought":
+        form = DecisionForm(data, instance=instance, initial=initial, today=today)
+    elif practice.kind == "thought":
         instance = entry.thought_record if entry else None
-        return ThoughtRecordForm(data, instance=instance, initial=initial)
-    return WorksheetForm(
-        data,
-        initial=initial if initial is not None else (entry.data if entry else None),
-        practice=practice,
-    )
+        form = ThoughtRecordForm(data, instance=instance, initial=initial)
+    else:
+        form = WorksheetForm(
+            data,
+            initial=initial if initial is not None else (entry.data if entry else None),
+            practice=practice,
+        )
+    if initial is not None:
+        _untick_what_the_draft_left_unticked(form, initial)
+    return form
+
+
+def _untick_what_the_draft_left_unticked(form, initial: dict) -> None:
+    """A browser posts nothing for an unticked box, so a draft's silence means "unticked"."""
+    for name, field in form.fields.items():
+        if name not in initial and isinstance(field, forms.MultipleChoiceField):
+            form.initial[name] = []
+        elif name not in initial and isinstance(field, forms.BooleanField):
+            form.initial[name] = False
 
 
 def _template_for(practice: Practice) -> str:
@@ -128,6 +145,7 @@ def new_entry(request, slug: str):
         return _form_page(request, practice, form, key=key, status=400)
     entry = _save(request, practice, form)
     services.clear_draft(request.user, key)
+    close_draft(request, key)
     messages.success(request, practice.saved_message)
     url = reverse("practices:entry", args=[entry.pk])
     # ?saved=1 lets the entry page respond to the moment of saving (celebration, support).
@@ -151,6 +169,7 @@ def edit_entry(request, entry_id: int):
         return _form_page(request, practice, form, key=key, entry=entry, status=400)
     _save(request, practice, form, entry)
     services.clear_draft(request.user, key)
+    close_draft(request, key)
     messages.success(request, "Your changes are saved.")
     return redirect(reverse("practices:entry", args=[entry.pk]) + "?saved=1")
 
@@ -316,6 +335,7 @@ def review_decision(request, entry_id: int):
         )
     services.review_decision(request.user, entry, form)
     services.clear_draft(request.user, key)
+    close_draft(request, key)
     messages.success(request, "Thank you for looking back. Each review adds to the evidence.")
     return redirect(reverse("practices:decisions"))
 
@@ -324,7 +344,7 @@ def _valid_draft_key(request, key: str) -> bool:
     kind, _, ident = key.partition(":")
     if kind == "new":
         return ident in PRACTICES
-    if kind in ("edit", "review") and ident.isdigit():
+    if kind in ("edit", "review") and re.fullmatch(r"[0-9]{1,18}", ident):
         return Entry.objects.filter(pk=int(ident), user=request.user).exists()
     return False
 
@@ -335,7 +355,8 @@ def autosave(request, key: str):
     """Called as the person types (htmx, debounced) and when the page is hidden (sendBeacon)."""
     if not _valid_draft_key(request, key):
         raise Http404
-    services.save_draft(request.user, key, _post_data_for_draft(request))
+    if not draft_recently_closed(request, key):
+        services.save_draft(request.user, key, _post_data_for_draft(request))
     return HttpResponse(status=204)
 
 

@@ -73,7 +73,8 @@ class PromiseForm(forms.ModelForm):
         if schedule == Schedule.ONCE:
             due = cleaned.get("due_date") or self.today
             earliest, _latest = answer_window(self.today)
-            if due < earliest:
+            unchanged = self.instance.pk is not None and due == self.instance.due_date
+            if due < earliest and not unchanged:
                 self.add_error("due_date", _("Please pick a day in the last week or ahead."))
             elif due > self.today + timedelta(days=ONCE_HORIZON_DAYS):
                 self.add_error("due_date", _("Please pick a day within the next year."))
@@ -157,9 +158,11 @@ class CheckInForm(forms.ModelForm):
         raw_day = data.get("day") if data else None
         if raw_day:
             try:
-                existing = promise.check_ins.filter(day=date.fromisoformat(str(raw_day))).first()
-            except ValueError:
-                existing = None
+                day = forms.DateField().to_python(raw_day)
+            except forms.ValidationError:
+                day = None
+            if day is not None:
+                existing = promise.check_ins.filter(day=day).first()
         return cls(data, instance=existing, promise=promise, today=today)
 
 

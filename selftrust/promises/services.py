@@ -29,12 +29,17 @@ def set_status(promise: Promise, status: str, user) -> Promise:
 
 
 def save_check_in(form: CheckInForm, user) -> tuple[CheckIn, bool]:
-    """Store a valid check-in; returns it and whether it is new (an answer changed is not new)."""
-    created = form.instance.pk is None
+    """Store a valid check-in; returns it and whether it is new (an answer changed is not new).
+
+    Update-or-create on (promise, day), so two taps racing each other change one answer
+    instead of colliding on the one-answer-a-day constraint.
+    """
     with transaction.atomic():
-        check_in = form.save(commit=False)
-        check_in.promise = form.promise
-        check_in.save()
+        check_in, created = CheckIn.objects.update_or_create(
+            promise=form.promise,
+            day=form.cleaned_data["day"],
+            defaults={"outcome": form.cleaned_data["outcome"], "note": form.cleaned_data["note"]},
+        )
         user.note_record_changed()
     return check_in, created
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from django.core.cache import cache
 
 from selftrust.promises.models import CheckIn, Outcome, Promise
-from selftrust.promises.strength import next_strength
+from selftrust.promises.strength import OUTCOME_VALUE, next_strength
 
 WINDOWS = (7, 30, 90)
 CHART_WEEKS = 13
@@ -37,12 +37,13 @@ class PromiseRecord:
     text: str
     status: str
     kept: dict[int, KeptShare]
-    strength: float
+    # None until the first answer that counts (only "let it go kindly" so far, or nothing).
+    strength: float | None
     answered_total: int
 
     @property
-    def strength_percent(self) -> int:
-        return round(self.strength * 100)
+    def strength_percent(self) -> int | None:
+        return None if self.strength is None else round(self.strength * 100)
 
 
 @dataclass
@@ -80,10 +81,17 @@ def _strength_on_days(answers: list[tuple[date, str]], days: list[date]) -> list
     index = 0
     for day in days:
         while index < len(answers) and answers[index][0] <= day:
-            score = next_strength(score or 0.0, answers[index][1])
+            score = _advance(score, answers[index][1])
             index += 1
         result.append(score)
     return result
+
+
+def _advance(score: float | None, outcome: str) -> float | None:
+    """Strength starts with the first answer that counts; letting go kindly never starts it."""
+    if score is None and outcome not in OUTCOME_VALUE:
+        return None
+    return next_strength(score or 0.0, outcome)
 
 
 def _mean(values: list[float]) -> float | None:
@@ -102,9 +110,9 @@ def build_track_record(
         answers = answers_by_promise.get(promise.pk, [])
         all_answers.extend(answers)
         kept = {n: kept_share(answers, today - timedelta(days=n - 1), today) for n in WINDOWS}
-        strength_now = 0.0
+        strength_now: float | None = None
         for _day, outcome in answers:
-            strength_now = next_strength(strength_now, outcome)
+            strength_now = _advance(strength_now, outcome)
         records.append(
             PromiseRecord(
                 id=promise.pk,
@@ -126,7 +134,7 @@ def build_track_record(
     overall_kept = {
         n: kept_share(all_answers, today - timedelta(days=n - 1), today) for n in WINDOWS
     }
-    current = [r.strength for r in records if r.answered_total and r.status != "archived"]
+    current = [r.strength for r in records if r.strength is not None and r.status != "archived"]
     return TrackRecord(
         today=today,
         kept=overall_kept,
