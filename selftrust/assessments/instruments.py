@@ -44,6 +44,8 @@ class Instrument:
     about: str = ""
     does_not_tell: str = ""
     cutoff_note: str = ""
+    # Lessons (selftrust/lessons) worth reading beside a result.
+    lessons: tuple[str, ...] = ("healing-is-not-linear",)
 
     @property
     def min_value(self) -> int:
@@ -74,6 +76,7 @@ FREQUENCY_2_WEEKS = (
 
 PHQ9 = Instrument(
     slug="phq-9",
+    lessons=("self-compassion", "healing-is-not-linear", "therapy-approaches"),
     name="Patient Health Questionnaire (PHQ-9)",
     short_name="PHQ-9",
     measures="low mood",
@@ -126,6 +129,7 @@ PHQ9 = Instrument(
 
 GAD7 = Instrument(
     slug="gad-7",
+    lessons=("trauma-and-the-nervous-system", "listening-to-your-body", "healing-is-not-linear"),
     name="Generalized Anxiety Disorder scale (GAD-7)",
     short_name="GAD-7",
     measures="anxiety",
@@ -162,6 +166,7 @@ GAD7 = Instrument(
 
 PCL5 = Instrument(
     slug="pcl-5",
+    lessons=("trauma-and-the-nervous-system", "therapy-approaches", "safety-before-confidence"),
     name="PTSD Checklist for DSM-5 (PCL-5)",
     short_name="PCL-5",
     measures="reactions to a very stressful experience",
@@ -229,6 +234,7 @@ PCL5 = Instrument(
 
 WHO5 = Instrument(
     slug="who-5",
+    lessons=("small-steps-and-neuroplasticity", "healing-is-not-linear"),
     name="WHO-5 Well-Being Index",
     short_name="WHO-5",
     measures="wellbeing",
@@ -271,6 +277,7 @@ WHO5 = Instrument(
 
 ROSENBERG = Instrument(
     slug="rses",
+    lessons=("what-is-self-trust", "self-compassion", "mistakes-as-information"),
     name="Rosenberg Self-Esteem Scale",
     short_name="Self-esteem (RSES)",
     measures="self-esteem",
@@ -314,6 +321,7 @@ ROSENBERG = Instrument(
 
 GSE = Instrument(
     slug="gse",
+    lessons=("deciding-without-reassurance", "small-steps-and-neuroplasticity"),
     name="General Self-Efficacy Scale",
     short_name="Self-efficacy (GSE)",
     measures="confidence in handling what comes",

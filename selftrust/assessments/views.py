@@ -14,6 +14,7 @@ from selftrust.assessments.instruments import INSTRUMENTS, Instrument
 from selftrust.assessments.models import AssessmentResponse
 from selftrust.assessments.scoring import safety_alert
 from selftrust.charts import line_chart
+from selftrust.lessons.catalog import lesson_or_none
 from selftrust.safety.resources import crisis_resources
 from selftrust.web.drafts import close_draft, draft_recently_closed
 
@@ -132,6 +133,9 @@ def result(request, response_id: int):
                 else None
             ),
             "resources": crisis_resources(),
+            "lessons": [
+                lesson_or_none(slug) for slug in instrument.lessons if lesson_or_none(slug)
+            ],
         },
     )
 

@@ -107,3 +107,19 @@ def test_deleting_the_account_deletes_results(owner_client, user):
     take(user, PHQ9, [0] * 9)
     owner_client.post(reverse("accounts:delete"), {"password": PASSPHRASE})
     assert not AssessmentResponse.objects.exists()
+
+
+def test_every_instrument_links_to_lessons_that_exist():
+    from selftrust.assessments.instruments import INSTRUMENTS
+    from selftrust.lessons.catalog import lesson_or_none
+
+    for instrument in INSTRUMENTS.values():
+        assert instrument.lessons
+        assert all(lesson_or_none(slug) for slug in instrument.lessons), instrument.slug
+
+
+def test_result_page_links_its_lessons(owner_client, user):
+    response = take(user, PHQ9, [0] * 9)
+    page = owner_client.get(reverse("assessments:result", args=[response.pk])).content.decode()
+    assert "Worth reading" in page
+    assert reverse("lessons:detail", args=["self-compassion"]) in page
