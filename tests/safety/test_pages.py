@@ -81,3 +81,9 @@ def test_a_broken_resources_file_is_reported_to_the_operator(settings, tmp_path)
     settings.CRISIS_RESOURCES_FILE = str(path)
     with pytest.raises(Exception, match="must start with tel:"):
         resources.crisis_resources()
+
+
+def test_grounding_page_also_guides_a_body_scan_and_naming_what_is_safe(client):
+    page = client.get(reverse("safety:ground")).content.decode()
+    assert "A short body scan" in page
+    assert "Name what is safe right now" in page
