@@ -22,9 +22,3 @@ def validate_plain_text(value: str) -> None:
             _("Some invisible control characters slipped in. Please type the text again."),
             code="control_characters",
         )
-
-
-def too_long_message(limit: int) -> str:
-    return _("Please keep this to %(limit)d characters or fewer — short is good here.") % {
-        "limit": limit
-    }

@@ -28,17 +28,6 @@ def other_user(db):
 
 
 @pytest.fixture
-def client_for(client):
-    """A test client logged in as the given user."""
-
-    def login(user):
-        client.force_login(user)
-        return client
-
-    return login
-
-
-@pytest.fixture
 def owner_client(client, user):
     client.force_login(user)
     return client

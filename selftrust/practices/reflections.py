@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from selftrust.practices.vocabulary import GROUNDING, SIGN_ANSWERS, SIGNS
+from selftrust.practices.vocabulary import EMOTIONS, GROUNDING, SIGN_ANSWERS, SIGNS
 
 # --- decision journal: calibration ------------------------------------------------------
 
@@ -85,8 +85,6 @@ class Change:
 def thought_changes(
     belief_before: int, belief_after: int | None, emotions: list[dict]
 ) -> list[Change]:
-    from selftrust.practices.vocabulary import EMOTIONS
-
     changes = [Change("Belief in the thought", belief_before, belief_after)]
     for item in emotions:
         name = EMOTIONS[item["emotion"]].name if item["emotion"] in EMOTIONS else item["emotion"]

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from selftrust.practices.catalog import DECISION, PRACTICES, THOUGHT_RECORD, Practice
 from selftrust.practices.models import Decision, Draft, Entry, ThoughtRecord
-from selftrust.practices.vocabulary import EMOTIONS, GROUNDING, TRAPS
+from selftrust.practices.vocabulary import EMOTIONS, TRAPS
 
 # Long enough to notice a mis-tap and undo it; short enough that "delete" soon means gone.
 UNDO_WINDOW = timedelta(minutes=10)
@@ -204,11 +204,6 @@ def decisions_due(user, today: date) -> list[Decision]:
         .select_related("entry")
         .order_by("review_on")
     )
-
-
-def grounding_name(slug: str) -> str:
-    exercise = GROUNDING.get(slug)
-    return exercise.name if exercise else slug
 
 
 # --- export -----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.dateparse import parse_date
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from selftrust.charts import bar_chart
@@ -371,8 +372,6 @@ def discard_draft(request, key: str):
 
 
 def _safe_next(request) -> bool:
-    from django.utils.http import url_has_allowed_host_and_scheme
-
     return url_has_allowed_host_and_scheme(
         request.POST.get("next", ""), allowed_hosts={request.get_host()}
     )

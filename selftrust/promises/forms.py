@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from selftrust.promises.models import WEEKDAY_NAMES, CheckIn, Outcome, Promise, Schedule
+from selftrust.promises.models import WEEKDAY_NAMES, CheckIn, Promise, Schedule
 from selftrust.promises.nudges import size_nudge
 from selftrust.promises.schedule import answer_window, is_due_on
 from selftrust.text import validate_plain_text
@@ -164,6 +164,3 @@ class CheckInForm(forms.ModelForm):
             if day is not None:
                 existing = promise.check_ins.filter(day=day).first()
         return cls(data, instance=existing, promise=promise, today=today)
-
-
-OUTCOME_CHOICES = [(value, label) for value, label in Outcome.choices]

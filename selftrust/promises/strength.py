@@ -32,18 +32,26 @@ def next_strength(previous: float, outcome: str) -> float:
     return previous * MULTIPLIER + value * (1 - MULTIPLIER)
 
 
+def advance(score: float | None, outcome: str) -> float | None:
+    """One answered day. Strength starts with the first answer that counts (None before it):
+    letting go kindly never starts it, so a promise only let go has no strength yet."""
+    if score is None and outcome not in OUTCOME_VALUE:
+        return None
+    return next_strength(score or 0.0, outcome)
+
+
 def strength_series(answers: Iterable[tuple[date, str]]) -> list[tuple[date, float]]:
     """The strength after each answered day, oldest first. `answers` must be in day order."""
     series = []
-    score = 0.0
+    score = None
     for day, outcome in answers:
-        score = next_strength(score, outcome)
-        series.append((day, score))
+        score = advance(score, outcome)
+        series.append((day, score or 0.0))
     return series
 
 
 def strength(answers: Iterable[tuple[date, str]]) -> float:
-    score = 0.0
+    score = None
     for _day, outcome in answers:
-        score = next_strength(score, outcome)
-    return score
+        score = advance(score, outcome)
+    return score or 0.0

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from django.core.cache import cache
 
 from selftrust.promises.models import CheckIn, Outcome, Promise
-from selftrust.promises.strength import OUTCOME_VALUE, next_strength
+from selftrust.promises.strength import advance
 
 WINDOWS = (7, 30, 90)
 CHART_WEEKS = 13
@@ -81,17 +81,10 @@ def _strength_on_days(answers: list[tuple[date, str]], days: list[date]) -> list
     index = 0
     for day in days:
         while index < len(answers) and answers[index][0] <= day:
-            score = _advance(score, answers[index][1])
+            score = advance(score, answers[index][1])
             index += 1
         result.append(score)
     return result
-
-
-def _advance(score: float | None, outcome: str) -> float | None:
-    """Strength starts with the first answer that counts; letting go kindly never starts it."""
-    if score is None and outcome not in OUTCOME_VALUE:
-        return None
-    return next_strength(score or 0.0, outcome)
 
 
 def _mean(values: list[float]) -> float | None:
@@ -112,7 +105,7 @@ def build_track_record(
         kept = {n: kept_share(answers, today - timedelta(days=n - 1), today) for n in WINDOWS}
         strength_now: float | None = None
         for _day, outcome in answers:
-            strength_now = _advance(strength_now, outcome)
+            strength_now = advance(strength_now, outcome)
         records.append(
             PromiseRecord(
                 id=promise.pk,
