@@ -1,29 +1,865 @@
-"""A gentle check of free text for words that suggest someone may be in danger.
+"""A gentle, offline check of free text for words that suggest someone may be in danger.
 
-This is not a risk assessment and never blocks saving. When it matches, we show crisis
-resources beside what the person wrote, kindly, and leave every choice with them. The list
-leans towards showing help too often rather than too rarely.
+This is not a risk assessment and never blocks saving. When it matches, the app shows the
+person's safety plan and crisis lines beside what they wrote, and leaves every choice with them.
+Nothing is stored about the check and nothing is sent anywhere.
+
+How it reads a text:
+1. It is tidied (lower case, one kind of apostrophe, chat spellings like "wanna" spelled out).
+2. It is cut into clauses, so "I'm not being dramatic, I really want to die" is two thoughts.
+3. Each clause is searched for crisis phrases (`_PHRASES`). A phrase found is set aside when
+   a negation leans on it ("I don't want to die", "no thoughts of self-harm"), when it is
+   about somebody else ("my friend said she wants to die"), or when an idiom wraps it
+   ("I wanted to die of embarrassment"). Phrases whose meaning already holds the negation
+   ("I don't want to be alive") are never set aside for it.
+
+It leans towards showing help: a past attempt or past self-harm counts, because history is
+the strongest sign and the response is kind. The labelled sentences in
+`tests/safety/data/` measure how it does; `docs/benchmarks.md` has the figures.
+
+Pure Python with no Django import, so `python -m selftrust screen-text` needs no database.
 """
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
 
-_PHRASES = (
-    r"kill(ing)? my ?self",
-    r"end(ing)? (it all|my life|things)",
-    r"suicid(e|al)",
-    r"(want|wanted|wish|wishing) (to|i could|i was|i were) (die|be dead|dead|disappear|not wake up)",
-    r"better off (dead|without me)",
-    r"no (reason|point) (to|in) (live|living|going on)",
-    r"(hurt|hurting|harm|harming|cut|cutting) my ?self",
-    r"self[- ]harm",
-    r"can'?t go on",
-    r"take my (own )?life",
-    r"not (want|wanting) to (be alive|live|exist)",
-    r"overdose",
+
+@dataclass(frozen=True)
+class Screening:
+    crisis: bool
+    matched: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.crisis
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    pattern: re.Pattern
+    # Phrases like "don't want to live" carry their own negation: never set aside for one.
+    negatable: bool = True
+    # Phrases naming the writer ("kill myself", "without me") can't be about somebody else.
+    may_be_about_others: bool = True
+    # "Suicide" and "self-harm" can be a subject of study or a storyline, not something lived.
+    may_be_a_topic: bool = False
+    # "… one more meeting and I'll kill myself" is said in exasperation, not despair.
+    may_be_hyperbole: bool = False
+
+
+def _phrase(
+    regex: str,
+    *,
+    negatable: bool = True,
+    about_others: bool = True,
+    topic: bool = False,
+    hyperbole: bool = False,
+) -> _Phrase:
+    return _Phrase(re.compile(regex), negatable, about_others, topic, hyperbole)
+
+
+# Building blocks, forgiving of common misspellings and chat spellings.
+_MYSELF = r"(?:my ?s[ae]?l[fv]e?|my ?slef|meself|mysel|myslf|myelf|mself)"
+_KILL = r"(?:ki+l+|kil)"
+_SUICIDE = r"(?:s[ue]{1,2}[i1!]?[cs]{1,2}[i1!]?d(?:e|es|al|el|ial|ality)?|sewer ?slide|sooicide)"
+_DIE = r"(?:die|dye|dy|be dead|be ded|be gone|not exist|stop existing|not be here|not be alive)"
+_LIFE = r"(?:life|lfie|liefe|lief|lyfe|lif)"
+_END = r"(?:end(?:ing|ng|in|ed)?)"
+_WANT = r"(?:want(?:ed|s|ing)?|wish(?:ed|es|ing)?|hope(?:d|s)?|long(?:ed)? ?(?:to)?|need(?:ed)?)"
+_SELF_HARM_ACT = (
+    r"(?:cut+(?:ing)?|slash(?:ed|ing)?|burn(?:t|ed|ing)?|hurt(?:ing)?|harm(?:ed|ing)?"
+    r"|scratch(?:ed|ing)?|hit+(?:ing)?|punch(?:ed|ing)?|starv(?:e|ed|ing)|strangl(?:e|ed|ing)"
+    r"|poison(?:ed|ing)?|injur(?:e|ed|ing)|punish(?:ed|ing)?|bang(?:ed|ing)? my head)"
 )
-_PATTERN = re.compile(r"\b(" + "|".join(_PHRASES) + r")\b", re.IGNORECASE)
+_BODY = r"(?:wrists?|arms?|thighs?|legs?|skin|stomach|hips?|ankles?)"
+_PILLS = (
+    r"(?:pills?|tablets?|meds|medication|paracetamol|tylenol|acetaminophen|ibuprofen|"
+    r"sleeping pills|painkillers|antidepressants|insulin)"
+)
+# What a harmless "cut myself …" or "hurt myself …" is usually followed by.
+_ACCIDENT = (
+    r"(?! (?:shaving|cooking|chopping|slicing|gardening|opening|playing|lifting|running|"
+    r"training|climbing|skiing|cycling|falling|at (?:the )?(?:gym|work|training)|on (?:a|the|some) "
+    r"(?:paper|tin|can|step|stairs|corner|edge|door|table|bike|ice)|by accident|accidentally|"
+    r"while|in (?:the|a) (?:kitchen|garden|gym|match|game|fall)|doing|moving|carrying|"
+    r"badly|a bit|pretty badly|slightly)\b)"
+)
+# Idioms that turn a death word into a figure of speech.
+_IDIOM_AFTER_DIE = r"(?! (?:of|from|laughing|for (?:a|some|one)|inside a little|a little inside)\b)"
+
+_PHRASES: tuple[_Phrase, ...] = (
+    # Suicide named outright, with room for misspellings and euphemisms.
+    _phrase(
+        rf"\b{_SUICIDE}\b(?! (?:bomb(?:er|ing)?s?|mission|doors?|pact film|note in the|"
+        r"of (?:a|the) (?:character|singer|poet))\b)",
+        topic=True,
+    ),
+    _phrase(r"\bun-?aliv(?:e|ing|ed)\b"),
+    _phrase(r"\b(?:kms|ctb|kmsl?)\b"),
+    # Killing or ending oneself and one's life.
+    _phrase(rf"\b{_KILL}(?:ing|ed|s)? ?{_MYSELF}\b", about_others=False, hyperbole=True),
+    _phrase(
+        rf"\b(?:{_END}|take|taking|took) (?:my|me) (?:own )?{_LIFE}\b(?! back)", about_others=False
+    ),
+    _phrase(
+        r"\bend(?:ing)? it(?: all)?(?: for good| forever| permanently| tonight| now)?\b"
+        r"(?! (?:with|between|there|here|early|on a|on good|off|up|at|before|by|in|"
+        r"after|when|if|for the day|for now|once|and move|politely|kindly|properly)\b)"
+    ),
+    _phrase(
+        r"\bend(?:ing)? (?:everything|things|my pain|the pain|my suffering|all this|"
+        r"all of this|it all)\b(?: for good| forever| permanently)?(?! (?:with|between|"
+        r"off|up|at work|early|on a)\b)"
+    ),
+    _phrase(
+        r"\b(?:make|making) (?:it|the pain|everything|this) (?:all )?stop (?:for good|"
+        r"forever|permanently)\b"
+    ),
+    _phrase(r"\b(?:stop|end) (?:for good|forever|permanently)\b"),
+    _phrase(r"\bpermanent (?:solution|way out|escape|sleep|end)\b"),
+    _phrase(r"\bway out\b(?= (?:for good|forever|that|of (?:this|it all|everything|life)))"),
+    # Wishing to die, to be dead, to not exist.
+    _phrase(
+        rf"\b{_WANT} (?:to |2 |i (?:could|would|was|were|had|would just|could just) )?"
+        rf"(?:just |simply |really )?{_DIE}\b{_IDIOM_AFTER_DIE}"
+    ),
+    _phrase(rf"\bwanna (?:just )?{_DIE}\b{_IDIOM_AFTER_DIE}"),
+    _phrase(r"\b(?:i'?d|i would|i'?m) (?:\w+ )?(?:rather|better off) (?:be )?dead\b"),
+    _phrase(
+        r"\bbetter off (?:dead|gone|without me|if i (?:was|were)n'?t (?:here|around|alive)"
+        r"|if i (?:died|never existed|wasn'?t born|had never been born))\b",
+        about_others=False,
+    ),
+    _phrase(
+        r"\b(?:wish|wished|wishing) i (?:was|were|had)(?:n'?t| not| never) (?:born|been "
+        r"born|here|alive|around|existed)\b",
+        negatable=False,
+        about_others=False,
+    ),
+    _phrase(
+        r"\b(?:wish|wished) i (?:could )?(?:just )?(?:disappear(?:ed)?|vanish(?:ed)?)"
+        r"(?: forever| for good| permanently| and never| completely)?\b(?! (?:for (?:a|the) "
+        r"(?:day|week|weekend|bit|while|few)|from (?:this|the|that|my) \w+ ?\w*)\b)"
+    ),
+    _phrase(
+        r"\b(?:want|wanna|need) to (?:just )?(?:disappear|vanish) (?:forever|for good|"
+        r"permanently|completely|and never come back)\b"
+    ),
+    _phrase(
+        r"\b(?:i )?(?:wish|want|hope|pray)(?:ed)?(?: that)? (?:i'?d |i could |i would |to )"
+        r"(?:just )?(?:go to sleep|fall asleep|sleep) (?:and|forever|for ever)\b"
+    ),
+    _phrase(
+        r"\b(?:not|never|don'?t|didn'?t) (?:want to |wanna )?wak(?:e|ing) up(?: again|"
+        r" ever| tomorrow| in the morning| anymore| any more)?\b(?! (?:early|before|at|"
+        r"till|until|on time|in time|late|for)\b)",
+        negatable=False,
+    ),
+    _phrase(r"\bhope i (?:don'?t|do not|never) wake up\b", negatable=False),
+    _phrase(
+        r"\b(?:don'?t|do not|dont|no longer|never|didn'?t|not) (?:really |even )?"
+        r"(?:want|wanna|wish|care|feel like)(?: to)? (?:be alive|live|living|exist|existing|be "
+        r"here|be around|stay alive|go on|keep going|keep living|carry on|wake up)\b"
+        r"(?! (?:with|in|near|like|at|there|for|on|without|until|after|here in)\b)",
+        negatable=False,
+        about_others=False,
+    ),
+    _phrase(
+        r"\b(?:tired|sick|exhausted) of (?:being alive|living|existing|life itself|"
+        r"being here|breathing)\b(?! (?:with|in|like|at|near|here|there|on)\b)"
+    ),
+    _phrase(
+        r"\b(?:no|not any|nothing|don'?t see a|can'?t see a|can'?t find a|lost my) "
+        r"(?:reason|point|purpose|will) (?:to|in|for|of) (?:live|living|life|go on|"
+        r"going on|stay|staying|keep going|carrying on|be alive|being alive|being here|"
+        r"exist|existing)\b",
+        negatable=False,
+    ),
+    _phrase(r"\bnothing (?:left )?to live for\b", negatable=False),
+    _phrase(
+        r"\bwhat'?s the point (?:of|in) (?:living|being alive|going on|life|existing|"
+        r"carrying on|anything anymore|any of it anymore)\b"
+    ),
+    _phrase(
+        r"\blife (?:isn'?t|is not|ain'?t|wasn'?t) worth (?:living|it anymore|it any more)\b",
+        negatable=False,
+    ),
+    _phrase(
+        r"\bcan'?t (?:go on|keep going|carry on|do this anymore|do this any more|take it "
+        r"anymore|take it any more|live like this)\b(?! (?:with|the|a|an|to|at|holiday|"
+        r"trip|tour|vacation|stage|that|tomorrow|today|tonight|without)\b)",
+        negatable=False,
+    ),
+    _phrase(
+        r"\b(?:world|everyone|everybody|my family|my kids|they|people)(?:'?d| would| will| "
+        r"is| are)? (?:be )?better (?:off )?without me\b",
+        about_others=False,
+    ),
+    _phrase(
+        r"\b(?:won'?t|will not|wont|not going to|not gonna|don'?t think i'?ll) be "
+        r"(?:here|around|alive)(?: by| for| much longer| next| to see| anymore| any more"
+        r"| when| after)\b",
+        negatable=False,
+        about_others=False,
+    ),
+    # Wishing to be dead or never to have been, and waiting for life to end.
+    _phrase(
+        r"\bwish(?:ed|ing)? i (?:was|were|'?d be|could be|would be) (?:dead|ded|gone|not "
+        r"here|not alive|never born)\b(?! (?:tired|to the world|on my feet|set on)\b)",
+        about_others=False,
+    ),
+    _phrase(
+        r"\bwish(?:ed|ing)? i (?:just |could just |could )?(?:didn'?t|did not|don'?t|could "
+        r"stop|wouldn'?t) (?:exist|existing|wake up|be here|have to be alive)\b",
+        negatable=False,
+        about_others=False,
+    ),
+    _phrase(
+        r"\b(?:want|wanna|wish|need)(?:ed|ing)? (?:to )?stop (?:living|existing|breathing|"
+        r"being alive)\b"
+    ),
+    _phrase(
+        rf"\b(?:want|wish|need|waiting for|wait for) (?:my {_LIFE}|it all|everything) to "
+        r"(?:be over|end|stop)\b(?! (?:with|at|so|soon so)\b)"
+    ),
+    _phrase(
+        r"\b(?:want|wanna|need) (?:it )?all to (?:be over|end|stop)(?: for good| forever"
+        r"| permanently)?\b"
+    ),
+    _phrase(
+        r"\bif i (?:was|were) (?:dead|ded|gone for good|gone forever|not alive|never born)"
+        r"\b",
+        about_others=False,
+    ),
+    _phrase(
+        r"\b(?:better|easier|happier|lighter|simpler|relieved|relief|for the best|notice|"
+        r"care|miss me)\b[^.]{0,40}\bif i (?:was gone|were gone|wasn'?t (?:here|around|"
+        r"alive|born)|weren'?t (?:here|around|alive)|died|disappeared for good|didn'?t "
+        r"exist|never existed|was never born|killed myself)\b",
+        about_others=False,
+    ),
+    _phrase(
+        r"\b(?:world|everyone|everybody|they|people|family|kids|life|things)\b[^.]{0,30}\b"
+        r"(?:better|lighter|happier|easier|freer|fine|simpler)\b[^.]{0,15}\bwithout me\b",
+        about_others=False,
+    ),
+    _phrase(
+        r"\b(?:don'?t think i'?ll|won'?t|will not|not going to|might not|may not|don'?t "
+        r"expect to|don'?t plan (?:on|to)|don'?t intend to) (?:still )?(?:be|being) "
+        r"(?:here|around|alive)(?! (?:for (?:the|a|an|your|our|his|her|their|dinner|lunch|"
+        r"breakfast|tea|work|school|class)|at|in|on|when you|this|that|tomorrow "
+        r"(?:morning|afternoon)|to help|to answer|to pick)\b)",
+        negatable=False,
+        about_others=False,
+    ),
+    _phrase(r"\bdone with (?:life|living|being alive|existing|it all|this life|this world)\b"),
+    _phrase(
+        rf"\b(?:living|{_LIFE}|being alive|existing|my existence) (?:feels|is|seems|has "
+        r"become|became) (?:so |completely |totally |utterly )?(?:pointless|meaningless|"
+        r"unbearable|not worth it|not worth living|like a waste)\b"
+    ),
+    _phrase(
+        r"\bby (?:not existing|not being (?:here|around|alive)|dying|disappearing for good|"
+        r"being gone|ending it)\b"
+    ),
+    _phrase(
+        r"\b(?:i'?d|would) (?:much )?(?:rather|prefer to) (?:not exist|be gone|not be here|"
+        r"not be alive|disappear forever)\b",
+        about_others=False,
+    ),
+    _phrase(r"\bwhy (?:i'?m|am i|i am) (?:still )?(?:alive|here|breathing)\b"),
+    _phrase(
+        r"\b(?:counting down|waiting) (?:until|till|for) (?:it|everything|my life|life) "
+        r"(?:ends|is over|to end|to be over)\b"
+    ),
+    _phrase(
+        r"\b(?:hope|hoping|wish|wishing|pray|praying)(?:d|ed)? (?:that )?(?:a|the|some) "
+        r"(?:car|bus|train|truck|lorry|plane) (?:hits|would hit|will hit|crashes|kills|runs "
+        r"me over|would crash)\b"
+    ),
+    _phrase(
+        r"\b(?:hope|hoping|wish|wishing|pray|praying)(?:d|ed)? (?:that )?i (?:get|got|gets|"
+        r"would get|'?d get) (?:hit|run over|killed|sick and die|cancer)\b"
+    ),
+    _phrase(
+        r"\b(?:hope|hoping|wish|wishing|pray|praying)(?:d|ed)? (?:that )?i (?:wouldn'?t|won'?t"
+        r"|don'?t|didn'?t|never) wake up\b",
+        negatable=False,
+    ),
+    _phrase(
+        r"\b(?:got|get|getting) (?:sick|ill|cancer) and (?:just )?(?:die|died|didn'?t "
+        r"recover|don'?t recover|never recover)\b"
+    ),
+    _phrase(
+        r"\b(?:go|going|slip|slipping|sink|sinking) under and (?:not|never) (?:come|coming) "
+        r"(?:up|back)\b"
+    ),
+    _phrase(r"\bswerv(?:e|ing|ed) (?:into|in front of|off)\b"),
+    _phrase(r"\b(?:have|got|there'?s|keep) a way out if\b"),
+    # Hurting oneself, said plainly or in passing.
+    _phrase(
+        r"\b(?:want|wanna|need|urges?|urge|itching|tempted)(?:ed|s|ing)? to (?:cut|burn|"
+        r"bleed|self-?harm)\b(?! (?:the|a|an|some|down|back|out|off|corners|ties|my hair|"
+        r"his|her|their|our|in|it|them|him|up|through|across|short|costs|loose|calories|"
+        r"sugar|carbs|fat|bread|cake|candles?|wood|bridges|toast|dinner|this|that)\b)"
+    ),
+    _phrase(
+        r"\bdeserve(?:s|d)? to (?:be hurt|hurt|suffer|bleed|die|be punished|feel pain|be "
+        r"dead|not exist)\b"
+    ),
+    _phrase(r"\bwant(?:ed)? (?:it|myself|my body) to (?:hurt|bleed|feel pain)\b"),
+    _phrase(
+        rf"\b(?:more|too many|extra|all my|a lot of|loads of|a handful of) {_PILLS} "
+        r"(?:than|on purpose|to (?:feel|stop|sleep forever|not))"
+    ),
+    _phrase(rf"\b{_PILLS}\b[^.]{{0,50}}\b(?:on purpose|to end|to die|ready when|just in case)\b"),
+    _phrase(
+        rf"\b(?:bit|bite|biting|pinch\w*|hit|hitting|punch\w*|slap\w*) (?:my|my own) "
+        rf"(?:{_BODY}|face|thighs?)\b(?! (?:on|against the (?:door|table|car)|by accident|"
+        r"accidentally|playing)\b)",
+        about_others=False,
+    ),
+    _phrase(
+        r"\b(?:bang|hit|smash|slam)(?:ed|ing|s)? my head (?:against|into) (?:the|a) "
+        r"(?:wall|floor|door)\b"
+        r"(?! by accident)",
+        about_others=False,
+    ),
+    _phrase(
+        rf"\b(?:blade|razor|razors|scissors|knife|lighter|compass) (?:to|on|against|across|"
+        rf"into) my (?:skin|{_BODY}|body|flesh)\b",
+        about_others=False,
+    ),
+    _phrase(r"\bfresh (?:cuts|wounds|scars|burns)\b"),
+    _phrase(rf"\bscars? (?:on|across|all over) my (?:{_BODY})\b", about_others=False),
+    _phrase(
+        r"\b(?:hid|hidden|hide|hiding|threw away|thrown away|got rid of|bought|buy|buying|"
+        r"have|keep|kept) (?:the|my|some|new|a pack of) (?:razors?|blades?|razor blades?)\b"
+        r"(?! (?:for|to shave)\b)"
+    ),
+    _phrase(
+        r"\b(?:been|started|start|keep|kept|stopped|stop|was|i'?m|avoid|avoiding|quit)"
+        r"(?: \w+)? cutting(?: myself)?\b(?! (?:back|down|out|off|up|the|my|your|his|her|a|"
+        r"an|it|them|corners|ties|carbs|sugar|onions|bread|costs|class|classes|school|"
+        r"people|hair|grass|wood|paper|fabric|coupons|through|in|edge|board|room|"
+        r"for the|teeth)\b)"
+    ),
+    _phrase(r"\bcut (?:for|since) (?:years|months|weeks|ages|a while|a long time)\b"),
+    _phrase(
+        r"\bused to (?:cut|self[- ]?harm|burn myself|hurt myself|starve myself)\b(?! (?:the|"
+        r"my|our|his|her|a|an|hair|grass|lawn|wood|paper|fabric|down|back|up|out|off|"
+        r"class|school|corners|it|them|through|across)\b)"
+    ),
+    _phrase(
+        r"\bsh\b(?= (?:again|urges?|relaps|last night|last nite|tonight|clean|free|scars?|"
+        r"cuts?|wounds?))|\b(?:relaps\w*(?: on| into| with)?|urges? to|want(?:ing)? to|clean from|"
+        r"free from|free of|since i last|scars from|marks from) sh\b"
+    ),
+    # Plans, preparations and goodbyes.
+    _phrase(
+        r"\b(?:know|knew|decided|worked out|figured out|planned|plan) (?:exactly |just )?"
+        r"(?:how|where|when) (?:i'?d|i would|i'?ll|i will|i'?m going to|to) (?:do it|end it|die|kill|go)\b"
+    ),
+    _phrase(r"\b(?:a|my|the) plan and (?:a|the) (?:date|time|day|method|way)\b"),
+    _phrase(
+        r"\b(?:go|going|went|follow|following) through with it\b(?! (?:and (?:book|buy|"
+        r"sign|apply)|anyway,? the (?:move|trip|wedding|interview))\b)"
+    ),
+    _phrase(
+        r"\b(?:researched|research|researching|looked up|looking up|googled|googling|"
+        r"searched|searching|reading about) [\w' ]{0,20}\b(?:methods|ways to (?:die|end it)|how "
+        r"to (?:die|end it|kill)|lethal|painless ways|the quickest way|how much it would "
+        r"take|how many it would take)\b"
+    ),
+    _phrase(
+        r"\bworking up (?:the )?(?:courage|nerve)\b(?! to (?!jump|do it|end it|go through)"
+        r")"
+    ),
+    _phrase(
+        r"\bbought (?:some |a )?(?:rope|ropes|a noose|razor blades?)\b(?! (?:for (?:the|my|"
+        r"a) (?:garden|tent|boat|climbing|swing|washing|camping))\b)"
+    ),
+    _phrase(
+        r"\b(?:after|once|when|if) i'?m (?:gone|dead|ded|not here anymore|no longer here)\b"
+        r"(?! (?:on|for (?:a|the|two|three|\d)|to|away|abroad|out|shopping|travelling|"
+        r"traveling)\b)"
+    ),
+    _phrase(
+        r"\b(?:this is|this'?ll be|this will be|this might be) my (?:very )?last (?:journal )?"
+        r"(?:entry|post|message|note|day|night)\b"
+    ),
+    _phrase(
+        r"\b(?:thank you|thanks|goodbye|bye|sorry) to (?:anyone|everyone|all of you) who "
+        r"(?:tried|cared|helped|loved me)\b"
+    ),
+    _phrase(
+        rf"\b(?:stockpil|hoard|sav|collect)\w* (?:up )?(?:my |the |some |all (?:of )?my )?"
+        rf"{_PILLS}\b(?! (?:for (?:my|the) (?:trip|holiday|travel))\b)"
+    ),
+    _phrase(
+        r"\b(?:i'?m|am|was|i was) (?:going to|about to|ready to|gonna) jump\b(?! (?:in|into|"
+        r"on|at|for|rope|the queue|ship|through|around|up|back|ahead|over|out of my skin"
+        r"|the gun)\b)"
+    ),
+    _phrase(
+        r"\b(?:roof|bridge|cliff|balcony|ledge)\b[^.]{0,60}\b(?:jump|jumped|jumping|let go|"
+        r"step off|stepped off|fall)\b(?! (?:in(?:to)? the (?:sea|river|lake|water) for fun|"
+        r"at the chance)\b)"
+    ),
+    _phrase(
+        r"\bwhat'?s (?:even )?the point (?:of|in) (?:even )?(?:being alive|living|life|"
+        r"existing|going on|carrying on|being here)\b"
+    ),
+    _phrase(
+        r"\bno (?:reason|point|purpose) for me to (?:live|be alive|keep going|go on|stay|"
+        r"be here|exist|carry on)\b",
+        negatable=False,
+    ),
+    # Seeing no future with oneself in it.
+    _phrase(
+        r"\b(?:not|no longer|never) (?:be|being) (?:here|around|alive)(?: anymore| much "
+        r"longer| for much longer| for long| forever| by (?:christmas|spring|summer|autumn|"
+        r"winter|next|the end|then|new year|my birthday))\b",
+        negatable=False,
+    ),
+    _phrase(
+        r"\b(?:don'?t|do not|doesn'?t|no longer|not sure i|not) (?:[\w']+ ){0,3}(?:want|"
+        r"wanna|going|plan|expect|intend) (?:to )?be (?:here|around|alive)(?: much longer|"
+        r" for much longer| for long| anymore| by\b)",
+        negatable=False,
+        about_others=False,
+    ),
+    _phrase(
+        r"\b(?:don'?t|can'?t|cannot|never) (?:see|imagine|picture) (?:myself|me) (?:being |"
+        r"still |ever )*(?:here|around|alive|growing old|getting old|living|in (?:the|a) "
+        r"future|in five years|in a year|next year)\b",
+        negatable=False,
+        about_others=False,
+    ),
+    _phrase(
+        r"\bno (?:version of (?:the|my) )?future (?:for me|that i'?m in|with me in it|where "
+        r"i'?m (?:in it|alive|here))\b",
+        negatable=False,
+    ),
+    _phrase(
+        r"\b(?:world|everyone|everybody|life|things)\b[^.]{0,40}\b(?:keep (?:turning|going|"
+        r"spinning|moving)|go on|carry on|be (?:fine|okay|ok|better)|move on|manage|cope)"
+        r"\b[^.]{0,10}\bwithout me\b",
+        about_others=False,
+    ),
+    _phrase(
+        r"\b(?:don'?t|can'?t) see (?:a|the|any) (?:point|reason) (?:in|to|of|for) (?:going "
+        r"on|carrying on|living|being alive|staying|keeping going|any of it|trying "
+        r"anymore|life)\b",
+        negatable=False,
+    ),
+    _phrase(
+        r"\b(?:don'?t|can'?t|cannot) see why i (?:should|would|need to) (?:stay|keep|live|go "
+        r"on|carry on|be here|bother living|stick around)\b",
+        negatable=False,
+    ),
+    _phrase(r"\bwhy i should (?:stay|keep) (?:alive|living|going|here)\b"),
+    _phrase(
+        r"\b(?:picture|picturing|imagine|imagining|plan|planning|planned|think about|"
+        r"thinking about) my (?:own )?funeral\b"
+    ),
+    _phrase(r"\bif (?:a|the) (?:car|bus|train|truck|lorry) (?:hit|hits|ran over|killed) me\b"),
+    _phrase(
+        r"\bhow easy it would be to (?:just )?(?:end|die|jump|turn the wheel|step|let go|"
+        r"go under|take|drive|crash|swallow|fall|disappear|not wake)\b"
+    ),
+    _phrase(
+        r"\b(?:turn|jerk|yank|swerve) the (?:steering )?wheel\b(?! (?:to avoid|round|"
+        r"around|back|left|right)\b)"
+    ),
+    _phrase(r"\bno point (?:anymore|any more)(?=\s*(?:[.!?,;]|$|fr|tbh|honestly|lol))"),
+    _phrase(
+        r"\b(?:dip|check|bow|tap|opt|log|clock) out (?:of (?:life|this world|existence|"
+        r"everything)(?: permanently| for good| forever)?|permanently|for good|forever)\b"
+    ),
+    _phrase(
+        r"\b(?:want|wanna|wish|hope|ready|long|need) (?:to )?(?:just )?(?:go to sleep|fall "
+        r"asleep|sleep) (?:forever|for ever|permanently|and never)\b"
+    ),
+    _phrase(
+        r"\b(?:ready to|want to|wanna|going to|gonna|time to) catch the bus\b(?! (?:to|"
+        r"home|into|back|at|from|in|with|because|before|after)\b)"
+    ),
+    _phrase(
+        r"\bin case i (?:do it|go through with it|don'?t make it|end it|die|kill myself|"
+        r"don'?t wake up)\b"
+    ),
+    _phrase(
+        r"\bsorry to (?:everyone|everybody|all of you|the people i love|anyone i'?ve hurt)"
+        r"(?=\s*(?:[.!]|$))"
+    ),
+    _phrase(
+        r"\b(?:picked|chosen|chose|set|decided on) (?:a|the) (?:date|day)(?=\s*(?:[.!]|$"
+        r"| and| for it))"
+    ),
+    _phrase(
+        r"\b(?:stood|standing|sat|sitting|stand|sit|drove|went|walked|climbed) (?:on|at|to|"
+        r"onto|up to) (?:the )?(?:edge of )?(?:the|a) (?:[\w-]+ ){0,2}(?:roof|bridge|cliff|"
+        r"balcony|ledge|tracks|railway|platform edge)\b[^.]{0,50}\b(?:an hour|hours|a long "
+        r"time|ages|working up|nerve|courage|thinking about|again|tonight|for a while)\b"
+    ),
+    _phrase(
+        r"\b(?:attempted|tried)(?: it)? (?:twice|once|three times|\d+ times|before|again|"
+        r"suicide)\b"
+    ),
+    _phrase(
+        r"\b(?:survived|since|after|before|during) (?:my|an|the|a|that) (?:suicide )?attempt"
+        r"\b(?! (?:at|to|on the (?:exam|test|record)))"
+    ),
+    _phrase(
+        r"\b(?:my (?:brain|head|mind|thoughts|inner (?:voice|critic))|the voices?|a voice)"
+        r" (?:\w+ ){0,2}(?:tells?|telling|told|says?|saying|whispers?|whispering)(?: to me)?"
+        r" (?:to )?(?:kys|kill (?:myself|yourself)|you should die|i should die|die|end it|"
+        r"you'?d be better off dead|just do it)\b"
+    ),
+    _phrase(r"\bkys\b[^.]{0,20}\b(?:my (?:brain|head|mind)|to me|to myself|myself)\b"),
+    _phrase(r"\bi (?:cut|burned|burnt|harmed|hurt) (?:again|myself again)\b"),
+    # Marks, hiding them, and the tools kept close.
+    _phrase(
+        r"\b(?:hid(?:e|ing|den)?|cover(?:ing|ed)? up|nobody sees|no one sees|nobody can "
+        r"see|long sleeves)\b[^.]{0,50}\b(?:marks|cuts|scars|burns|wounds|what i (?:did|do|"
+        r"have done))\b"
+    ),
+    _phrase(
+        rf"\b(?:marks|cuts|scars|burns|wounds) on my {_BODY}\b[^.]{{0,30}}\b(?:hid|hide|"
+        r"hiding|cover|covering|nobody|no one|long sleeves|again|fresh|new)\b"
+    ),
+    _phrase(
+        rf"\bwhat i (?:did|do|have done|'?ve done) to my (?:{_BODY}|body|skin)\b",
+        about_others=False,
+    ),
+    _phrase(r"\b(?:dig|digging|dug) my (?:nails|fingernails) into\b", about_others=False),
+    _phrase(
+        r"\b(?:keep|kept|have|hid|hide|hiding|stash(?:ed)?) (?:a|the|my|some) (?:blade|"
+        r"blades|razor|razors|knife|pills|tablets|rope)\b[^.]{0,40}\b(?:just in case|in case"
+        r"|for when|ready|for later|for the day)\b"
+    ),
+    # Plans, means and preparations.
+    _phrase(
+        rf"\b(?:overdos(?:e|ed|ing|es)|od'?d|od'?ing)\b(?! on (?!purpose|(?:my |the |all (?:my|the) |"
+        rf"some |a (?:bottle|box|load) of |)?{_PILLS}))",
+        topic=True,
+    ),
+    _phrase(
+        rf"\b(?:take|took|taking|swallow(?:ed|ing)?|down(?:ed|ing)?|stockpil\w+|saving "
+        rf"up|sav(?:ed|ing)|hoard(?:ed|ing)?|collect(?:ed|ing)?) (?:all (?:of )?(?:my|the) |"
+        rf"a (?:whole )?(?:bottle|box|load|handful|bunch|lot) of (?:my )?|every |enough )"
+        rf"{_PILLS}\b"
+    ),
+    _phrase(rf"\bhow many (?:of )?(?:my |the |those |these )?{_PILLS}\b"),
+    _phrase(rf"\benough {_PILLS} to\b"),
+    _phrase(r"\bhang(?:ing|ed)? ?(?:my ?self|meself)\b", about_others=False),
+    _phrase(r"\b(?:noose|rope to hang|a rope for)\b"),
+    _phrase(
+        r"\b(?:jump(?:ing|ed)?|throw(?:ing)? myself|step(?:ping)?|walk(?:ing)?|drive|"
+        r"driving|drove|crash(?:ing)? my car) (?:off|from|in front of|into) (?:a|the|my) "
+        r"(?:bridge|building|roof|cliff|balcony|train|bus|lorry|truck|car|traffic|tower|"
+        r"motorway|highway|sea|river|window|platform|wall|tree)\b(?! (?:to get|for|and "
+        r"(?:back|home)|station|stop|timetable)\b)"
+    ),
+    _phrase(r"\b(?:slit|slash|cut|open) (?:my|me) (?:wrists?|throat|veins?)\b", about_others=False),
+    _phrase(rf"\b{_SELF_HARM_ACT} ?{_MYSELF}\b{_ACCIDENT}", about_others=False),
+    _phrase(
+        rf"\b(?:cut+(?:ing)?|slash(?:ed|ing)?|burn(?:t|ed|ing)?|scratch(?:ed|ing)?) my "
+        rf"{_BODY}\b{_ACCIDENT}",
+        about_others=False,
+    ),
+    _phrase(r"\bself[- ]?(?:harm\w*|injur\w*|hurt\w*|destruct\w*|mutilat\w*)\b", topic=True),
+    _phrase(
+        r"\b(?:goodbye|suicide|farewell) (?:letters?|notes?|messages?|videos?)\b"
+        r"(?! (?:for|to)\b (?:the|my) (?:team|job|old job|class|colleagues|flat|house))"
+    ),
+    _phrase(
+        r"\b(?:wrote|writing|written|write) (?:a |my )?(?:letters?|notes?) to "
+        r"(?:everyone|everybody|all of them|the people i love|my family|my kids)"
+        r"(?: i love)?(?:,? just in case| for after| for when i'?m gone| to say goodbye)\b"
+    ),
+    _phrase(
+        r"\b(?:giv(?:e|ing)|gave) (?:away )?(?:all )?(?:my|of my) (?:things|stuff|"
+        r"belongings|possessions)(?: away)?\b(?! (?:to (?:charity|a charity|the charity "
+        r"shop)|because|as (?:i'?m|we'?re) moving|before (?:the|my) move)\b)"
+    ),
+    _phrase(
+        r"\b(?:made|making|have|got) (?:a |my )?plan(?:s)? (?:to|for) (?:end|die|kill|do it"
+        r"|when i go|how i'?d do it)\b"
+    ),
+    _phrase(
+        r"\b(?:thinking|thought|think|dreaming|fantasi[sz]ing) (?:a lot |so much |"
+        r"constantly |again |more )?(?:about|of) (?:dying|death|being dead|my death|my own "
+        r"death|not being here|not existing|not being alive|ending (?:it|my life|things)|"
+        r"taking my (?:own )?life|how to die|ways to die)\b"
+    ),
+    _phrase(
+        r"\b(?:tried|try|trying|attempt(?:ed|ing)?)(?: to)? (?:to )?(?:end (?:it|my life)|"
+        r"take my (?:own )?life|die)\b(?! (?:of|from|laughing)\b)"
+    ),
+    _phrase(r"\bmy (?:suicide )?attempts?\b"),
+    _phrase(
+        r"\b(?:the|an|my) (?:urges?|impulses?|need) to (?:cut|hurt|harm|burn|die|hit "
+        r"myself|punish myself)\b"
+    ),
+    _phrase(
+        r"\bdeath (?:would be|is|feels like) (?:a relief|better|easier|peaceful|the "
+        r"answer|the only way|my only way)\b"
+    ),
+    _phrase(r"\bwouldn'?t mind (?:dying|being dead|not waking up|if i died|if i didn'?t wake)\b"),
+    _phrase(
+        r"\b(?:if|when) i'?m (?:dead|gone)\b(?!,? (?:and buried,? )?(?:i'?ll|someone|who)"
+        r" (?:want|will|should) (?:my|the) (?:record|vinyl|books))"
+    ),
+    _phrase(r"\bbetter (?:if|when) i (?:was|were|am) (?:dead|gone|not here|not around)\b"),
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# One pass over the whole text first: most entries hold none of the phrases, and one scan with
+# every phrase as an alternative is several times cheaper than a scan per phrase.
+_ANY_PHRASE = re.compile("|".join(f"(?:{phrase.pattern.pattern})" for phrase in _PHRASES))
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n]+|,| - | — | – |\bbut\b|\bthough\b|\bhowever\b")
+_NEGATORS = _words(
+    """
+    not never no nor without don't dont doesn't didn't didnt won't wont wouldn't wouldnt
+    isn't aren't wasn't haven't havent hasn't hadn't can't cant couldn't shouldn't ain't
+    nothing stopped quit zero none nope
+    """
+)
+# Words that may sit between a negation and what it negates: "not really going to",
+# "no thoughts of", "nothing in me wants to", "never had any urge to".
+_NEGATION_BRIDGE = _words(
+    """
+    i i'm i've i'd am was were be been being do does did have had has having really actually
+    even ever at all any anymore currently right now today tonight going to want wanted
+    wanting wants wanna feel feeling felt like thoughts thought thinking think of about urge
+    urges plan plans intention intent desire wish need a an the so that just would will
+    could should again longer once single serious seriously active actively in for years
+    months weeks ages while since it is are considered considering tried try trying there
+    there's that's more self me part bit sign signs risk worries worry intend intending
+    planning
+    """
+)
+_FIRST_PERSON = _words(
+    """
+    i i'm i've i'd i'll ill me myself my we we're us
+    """
+)
+_OTHERS = _words(
+    """
+    he she they he's she's they're theyre hes shes he'd she'd they'd he'll she'll him her
+    them his their hers you you're friend friends mate sister brother mum mom mother dad
+    father son daughter cousin uncle aunt auntie partner boyfriend girlfriend bf gf bff
+    bestie husband wife ex client clients patient patients character characters someone
+    somebody anyone anybody people person man woman guy girl boy kid kids teen teenager
+    student students colleague coworker co-worker nan gran grandma grandad granddad grandpa
+    grandfather grandmother neighbour neighbor author singer actor actress celebrity
+    protagonist hero heroine narrator stepdad stepmum stepmom niece nephew flatmate roommate
+    housemate classmate family relative relatives therapist doctor nurse counsellor
+    counselor teacher boss manager poet writer artist musician rapper band speaker lecturer
+    professor comedian influencer youtuber streamer commenter
+    """
+)
+_SPEECH = _words(
+    """
+    said says say saying told tells telling texted texts posted posts wrote writes tweeted
+    asked asks mentioned admitted confessed joked jokes joking shouted screamed yelled
+    messaged sang sings quoted threatened threatens threatening
+    """
+)
+# Suicide or self-harm as a subject of study, work or media, not as something lived.
+_TOPIC_AFTER = re.compile(
+    r"(?: \w+){0,1} (?:prevention|awareness|squad|rates?|statistics|research|risks?|"
+    r"intervention|training|course|screening|storyline|plot|admissions|figures|data|"
+    r"polic(?:y|ies)|stud(?:y|ies)|literature|charit(?:y|ies)|campaign|bereavement|"
+    r"survivors?|is painless|epidemic|theme|themes|content warning|trigger warning|scene|"
+    r"first aid|assessments?|module|lecture|workshop|webinar|seminar|helpline numbers|laws?|"
+    r"injur(?:y|ies)|patients?|calls?|victims?|cases?|deaths?|crisis team|history|"
+    r"in (?:adolescents|teens|teenagers|young|men|women|students|children|the (?:uk|us|"
+    r"news|military))|among|amongst)\b"
+)
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:(?:lectures?|talks?|papers?|research|essays?|dissertation|thesis|course|training|"
+    r"module|books?|films?|movies?|documentar(?:y|ies)|podcasts?|articles?|episodes?|"
+    r"storylines?|theor(?:y|ies)|stud(?:y|ies)|class|seminar|workshop|session|webinar|"
+    r"conference|reports?|statistics|news|stor(?:y|ies)|chapter|unit|campaign|charity|"
+    r"leaflets?|posters?|videos?|series|shows?|songs?|play|exhibition|coverage|"
+    r"awareness|prevention|questions?|novels?|plays?|memoirs?|poems?|characters?|reporting|"
+    r"history|laws?)"
+    r"(?: \w+){0,2} (?:on|about|of|covering|regarding|around|into|discussing|exploring)|"
+    r"covers?|covered|covering|discuss(?:es|ed|ing)?|explor(?:es|ed|ing)|depict(?:s|ed|ing)|"
+    r"portray(?:s|ed|ing)|tackl(?:es|ed|ing)|address(?:es|ed|ing)|raising awareness of|"
+    r"taught|teach(?:es|ing)?|see|seen|treat(?:s|ed|ing)?|attend(?:s|ed|ing)?|assess(?:es|ed|"
+    r"ing)?|warnings? for|tw|cw|bereaved by|died by|death by|(?:lost|losing) (?:\w+ ){1,3}to)"
+    r"(?: \w+){0,3}\s*$"
+)
+_DENIED_AFTER = re.compile(
+    r"^(?:(?: \w+){0,2}\s*[:=\-–—]+\s*(?:none|no|nil|0|zero|n/?a|absent|denied|not today)\b"
+    r"|[^.!?]{0,40}?\b(?:but i (?:don'?t|do not|didn'?t|won'?t|'?m not|am not|wasn'?t|never)"
+    r"|(?:the|my) answer (?:is|was) no|i said no)(?: \w+)?\s*(?:[.!]|$))"
+)
+# "If I have to sit through one more meeting I'll kill myself": a figure of speech.
+_HYPERBOLE_BEFORE = re.compile(
+    r"\bif (?:i (?:have|had|need) to|i hear|i see|one more|he|she|they|my \w+|this|that|the) "
+    r"[^.!?]{0,60}\b(?:i'?ll|i will|i'?m going to|i'?d|i would)(?: literally| actually)? $"
+)
+_CHAT_SPELLINGS = (
+    (re.compile(r"\bgonna\b"), "going to"),
+    (re.compile(r"\b(?:wana|wann|wnna|wnt to|wamt to|wan to)\b"), "want to"),
+    (re.compile(r"\b(?:wanted 2|want 2|wanna 2)\b"), "want to"),
+    (re.compile(r"\b(?:dont|do nt)\b"), "don't"),
+    (re.compile(r"\b(?:cant|cannot|can not)\b"), "can't"),
+    (re.compile(r"\bwont\b"), "won't"),
+    (re.compile(r"\bdidnt\b"), "didn't"),
+    (re.compile(r"\bu\b"), "you"),
+    (re.compile(r"\b(?:rly|rlly|realy)\b"), "really"),
+    (re.compile(r"\b(?:jus|jst)\b"), "just"),
+    (re.compile(r"\b(?:ur|youre)\b"), "you're"),
+    (re.compile(r"\b(?:any ?more|no ?more)\b"), "anymore"),
+    (re.compile(r"\bim\b"), "i'm"),
+    (re.compile(r"\bive\b"), "i've"),
+    (re.compile(r"\bid\b"), "i'd"),
+    (re.compile(r"\bw/o\b"), "without"),
+    (re.compile(r"\b(?:wld|wud)\b"), "would"),
+    (re.compile(r"\b(?:whats|wats)\b"), "what's"),
+)
+
+
+def _typo_table() -> dict[str, str]:
+    """One slip of the thumb (a letter left out or two swapped) in the words that matter most."""
+    words = ["myself", "alive", "killing", "wanted", "wanting", "want", "life", "living", "dying", "hurting", "harming", "cutting", "thinking", "anymore", "overdose", "pills", "tablets", "suicide", "suicidal", "disappear", "existing", "forever", "without", "everyone", "better"]
+    # Slips that are words in their own right, and must keep their own meaning.
+    real_words = _words(
+        """
+        live exit ding seep waned waning gong haring writs wan ant diet ever lief bette
+        cuing thing tinking tables tablet overdoes exiting ills arming wated wating
+        """
+    )
+    table = {}
+    for word in words:
+        slips = {word[:i] + word[i + 1 :] for i in range(len(word))}
+        slips |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+        for slip in slips - {word} - real_words:
+            if len(slip) >= 4:
+                table.setdefault(slip, word)
+    return table
+
+
+_TYPOS = _typo_table()
+_LETTERS = re.compile(r"[a-z]+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+def _tidy(text: str) -> str:
+    text = text.translate(_APOSTROPHES).lower()
+    text = re.sub(r"(.)\1{3,}", r"\1\1", text)  # "diiiiie" → "diie"; "sooooo" → "soo"
+    text = re.sub(r"[*_~]+", "", text)  # "k*ll myself", "_unalive_"
+    for pattern, replacement in _CHAT_SPELLINGS:
+        text = pattern.sub(replacement, text)
+    text = _LETTERS.sub(lambda found: _TYPOS.get(found.group(0), found.group(0)), text)
+    return re.sub(r"[ \t]+", " ", text)
+
+
+def _negated(before: str) -> bool:
+    """Does a negation lean on what comes next? Only bridge words may stand between them."""
+    for word in reversed(_WORD.findall(before)):
+        if word in _NEGATORS or word.endswith("n't"):
+            return True
+        if word not in _NEGATION_BRIDGE:
+            return False
+    return False
+
+
+def _people(words: list[str]) -> list[str]:
+    """'writer', 'someone else' or '' for each word; "my friend" is the friend, not the writer."""
+    people = []
+    for position, word in enumerate(words):
+        following = words[position + 1] if position + 1 < len(words) else ""
+        if word == "my" and following in _OTHERS:
+            people.append("")
+        elif word in _FIRST_PERSON:
+            people.append("writer")
+        elif word in _OTHERS or (word.endswith("'s") and word[:-2] in _OTHERS):
+            people.append("someone else")
+        else:
+            people.append("")
+    return people
+
+
+def _about_someone_else(before: str) -> bool:
+    """Is the nearest person named before the phrase somebody other than the writer?"""
+    for person in reversed(_people(_WORD.findall(before))):
+        if person:
+            return person == "someone else"
+    return False
+
+
+def _reported_from_someone_else(before: str) -> bool:
+    """'my flatmate said everyone would be better off without me': their words, not ours.
+
+    Only a speech verb close before the phrase counts; who spoke is the last person named
+    between the verb and the phrase, or else the first person named before the verb.
+    """
+    words = _WORD.findall(before)
+    people = _people(words)
+    for position in range(len(words) - 1, max(-1, len(words) - 6), -1):
+        if words[position] not in _SPEECH:
+            continue
+        between = [person for person in people[position + 1 :] if person]
+        if between:
+            return between[-1] == "someone else"
+        speaker = next((person for person in people[:position] if person), "")
+        return speaker == "someone else"
+    return False
+
+
+def _clause_starts(text: str) -> list[int]:
+    return [0] + [found.end() for found in _CLAUSE_BREAK.finditer(text)]
+
+
+def screen(text: str) -> Screening:
+    """Whether the text suggests suicidal thinking, self-harm or intent to die, and why."""
+    if not text:
+        return Screening(False)
+    tidy = _tidy(text)
+    if not _ANY_PHRASE.search(tidy):
+        return Screening(False)
+    starts = _clause_starts(tidy)
+    matched: list[str] = []
+    for phrase in _PHRASES:
+        for found in phrase.pattern.finditer(tidy):
+            clause_start = starts[bisect_right(starts, found.start()) - 1]
+            before = tidy[clause_start : found.start()]
+            words = found.group(0).strip()
+            if _set_aside(phrase, before, tidy[found.end() :], _names_the_writer(words)):
+                continue
+            if words not in matched:
+                matched.append(words)
+    return Screening(bool(matched), tuple(matched))
+
+
+def _names_the_writer(words: str) -> bool:
+    return any(word in _FIRST_PERSON for word in _WORD.findall(words))
+
+
+def _set_aside(phrase: _Phrase, before: str, after: str, names_the_writer: bool) -> bool:
+    if phrase.negatable and (_negated(before) or _DENIED_AFTER.match(after)):
+        return True
+    if phrase.may_be_about_others and not names_the_writer and _about_someone_else(before):
+        return True
+    if phrase.may_be_a_topic and (_TOPIC_AFTER.match(after) or _TOPIC_BEFORE.search(before)):
+        return True
+    if phrase.may_be_hyperbole and _HYPERBOLE_BEFORE.search(before):
+        return True
+    return _reported_from_someone_else(before)
 
 
 def mentions_crisis(*texts: str) -> bool:
-    """True when any text contains language that suggests the person may be unsafe."""
-    return any(text and _PATTERN.search(text.replace("’", "'")) for text in texts)
+    """True when any of the texts suggests the person may be unsafe."""
+    return any(screen(text).crisis for text in texts if text)
