@@ -61,17 +61,21 @@ def _phrase(
 # Building blocks, forgiving of common misspellings and chat spellings.
 _MYSELF = r"(?:my ?s[ae]?l[fv]e?|my ?slef|meself|mysel|myslf|myelf|mself)"
 _KILL = r"(?:ki+l+|kil)"
-_SUICIDE = r"(?:s[ue]{1,2}[i1!]?[cs]{1,2}[i1!]?d(?:e|es|al|el|ial|ality)?|sewer ?slide|sooicide)"
+_SUICIDE = (
+    r"(?:s[ue]{1,2}[i1!]?[cs]{1,2}[i1!]?d(?:e|es|al|el|ial|ality|le|ale|il)?|sewer ?slide|sooicide)"
+)
 _DIE = r"(?:die|dye|dy|be dead|be ded|be gone|not exist|stop existing|not be here|not be alive)"
 _LIFE = r"(?:life|lfie|liefe|lief|lyfe|lif)"
 _END = r"(?:end(?:ing|ng|in|ed)?)"
 _WANT = r"(?:want(?:ed|s|ing)?|wish(?:ed|es|ing)?|hope(?:d|s)?|long(?:ed)? ?(?:to)?|need(?:ed)?)"
 _SELF_HARM_ACT = (
-    r"(?:cut+(?:ing)?|slash(?:ed|ing)?|burn(?:t|ed|ing)?|hurt(?:ing)?|harm(?:ed|ing)?"
+    r"(?:cut+(?:ing|ed)?|slash(?:ed|ing)?|burn(?:t|ed|ing)?|h[eu]rt(?:ing)?|harm(?:ed|ing)?"
     r"|scratch(?:ed|ing)?|hit+(?:ing)?|punch(?:ed|ing)?|starv(?:e|ed|ing)|strangl(?:e|ed|ing)"
-    r"|poison(?:ed|ing)?|injur(?:e|ed|ing)|punish(?:ed|ing)?|bang(?:ed|ing)? my head)"
+    r"|poison(?:ed|ing)?|injur(?:e|ed|ing)|punish(?:ed|ing)?|bang(?:ed|ing)? my head"
+    r"|drown(?:ed|ing)?|suffocat(?:e|ed|ing)|gas(?:sed|sing)?|stab(?:bed|bing)?|shoot(?:ing)?"
+    r"|shot|electrocut(?:e|ed|ing)|off|top|delete)"
 )
-_BODY = r"(?:wrists?|arms?|thighs?|legs?|skin|stomach|hips?|ankles?)"
+_BODY = r"(?:wrists?|forearms?|upper arms?|arms?|thighs?|legs?|skin|stomach|hips?|ankles?)"
 _PILLS = (
     r"(?:pills?|tablets?|meds|medication|paracetamol|tylenol|acetaminophen|ibuprofen|"
     r"sleeping pills|painkillers|antidepressants|insulin)"
@@ -104,7 +108,7 @@ _PHRASES: tuple[_Phrase, ...] = (
     _phrase(
         r"\bend(?:ing)? it(?: all)?(?: for good| forever| permanently| tonight| now)?\b"
         r"(?! (?:with|between|there|here|early|on a|on good|off|up|at|before|by|in|"
-        r"after|when|if|for the day|for now|once|and move|politely|kindly|properly)\b)"
+        r"when|if|for the day|for now|once|and move|politely|kindly|properly)\b)"
     ),
     _phrase(
         r"\bend(?:ing)? (?:everything|things|my pain|the pain|my suffering|all this|"
@@ -121,9 +125,10 @@ _PHRASES: tuple[_Phrase, ...] = (
     # Wishing to die, to be dead, to not exist.
     _phrase(
         rf"\b{_WANT} (?:to |2 |i (?:could|would|was|were|had|would just|could just) )?"
-        rf"(?:just |simply |really )?{_DIE}\b{_IDIOM_AFTER_DIE}"
+        rf"(?:just |simply |really )?{_DIE}\b{_IDIOM_AFTER_DIE}",
+        hyperbole=True,
     ),
-    _phrase(rf"\bwanna (?:just )?{_DIE}\b{_IDIOM_AFTER_DIE}"),
+    _phrase(rf"\bwanna (?:just )?{_DIE}\b{_IDIOM_AFTER_DIE}", hyperbole=True),
     _phrase(r"\b(?:i'?d|i would|i'?m) (?:\w+ )?(?:rather|better off) (?:be )?dead\b"),
     _phrase(
         r"\bbetter off (?:dead|gone|without me|if i (?:was|were)n'?t (?:here|around|alive)"
@@ -158,7 +163,7 @@ _PHRASES: tuple[_Phrase, ...] = (
     _phrase(r"\bhope i (?:don'?t|do not|never) wake up\b", negatable=False),
     _phrase(
         r"\b(?:don'?t|do not|dont|no longer|never|didn'?t|not) (?:really |even )?"
-        r"(?:want|wanna|wish|care|feel like)(?: to)? (?:be alive|live|living|exist|existing|be "
+        r"(?:want|wanting|wanna|wish|care|feel like)(?: to)? (?:be alive|live|living|exist|existing|be "
         r"here|be around|stay alive|go on|keep going|keep living|carry on|wake up)\b"
         r"(?! (?:with|in|near|like|at|there|for|on|without|until|after|here in)\b)",
         negatable=False,
@@ -267,7 +272,7 @@ _PHRASES: tuple[_Phrase, ...] = (
         r"not be alive|disappear forever)\b",
         about_others=False,
     ),
-    _phrase(r"\bwhy (?:i'?m|am i|i am) (?:still )?(?:alive|here|breathing)\b"),
+    _phrase(r"\bwhy (?:i'?m|am i|i am) (?:still |even )*(?:alive|here|breathing)\b"),
     _phrase(
         r"\b(?:counting down|waiting) (?:until|till|for) (?:it|everything|my life|life) "
         r"(?:ends|is over|to end|to be over)\b"
@@ -320,7 +325,7 @@ _PHRASES: tuple[_Phrase, ...] = (
         about_others=False,
     ),
     _phrase(
-        r"\b(?:bang|hit|smash|slam)(?:ed|ing|s)? my head (?:against|into) (?:the|a) "
+        r"\b(?:bang(?:ed|ing|s)?|hit(?:ting|s)?|smash(?:ed|ing|es)?|slam(?:med|ming|s)?) my head (?:against|into) (?:the|a) "
         r"(?:wall|floor|door)\b"
         r"(?! by accident)",
         about_others=False,
@@ -449,7 +454,7 @@ _PHRASES: tuple[_Phrase, ...] = (
     ),
     _phrase(
         r"\b(?:don'?t|can'?t) see (?:a|the|any) (?:point|reason) (?:in|to|of|for) (?:going "
-        r"on|carrying on|living|being alive|staying|keeping going|any of it|trying "
+        r"on|carrying on|living|being alive|being here|staying|keeping going|any of it|trying "
         r"anymore|life)\b",
         negatable=False,
     ),
@@ -469,7 +474,7 @@ _PHRASES: tuple[_Phrase, ...] = (
         r"go under|take|drive|crash|swallow|fall|disappear|not wake)\b"
     ),
     _phrase(
-        r"\b(?:turn|jerk|yank|swerve) the (?:steering )?wheel\b(?! (?:to avoid|round|"
+        r"\b(?:turn|jerk|yank|swerv)(?:e|ed|ing|s)? the (?:steering )?wheel\b(?! (?:to avoid|round|"
         r"around|back|left|right)\b)"
     ),
     _phrase(r"\bno point (?:anymore|any more)(?=\s*(?:[.!?,;]|$|fr|tbh|honestly|lol))"),
@@ -539,10 +544,182 @@ _PHRASES: tuple[_Phrase, ...] = (
         r"blades|razor|razors|knife|pills|tablets|rope)\b[^.]{0,40}\b(?:just in case|in case"
         r"|for when|ready|for later|for the day)\b"
     ),
+    # Living framed as a burden, waking as a disappointment, dying as a hope.
+    _phrase(r"\b(?:whether|if) i live or (?:die|not)\b"),
+    _phrase(r"\b(?:having|have|had) to keep (?:living|being alive|existing|waking up|breathing)\b"),
+    _phrase(
+        r"\b(?:don'?t|do not|doesn'?t|never) deserve(?:d)? to (?:live|be alive|exist|be here|"
+        r"be born)\b",
+        negatable=False,
+    ),
+    _phrase(r"\b(?:die|dying|go|pass|pass away|slip away) in my sleep\b"),
+    _phrase(
+        r"\b(?:god|he|death|something|someone) (?:just )?takes? me (?:in my sleep|away|home)\b"
+    ),
+    _phrase(
+        r"\b(?:angry|furious|disappointed|upset|annoyed|gutted|sad|sorry) (?:that )?(?:i|i'?m) "
+        r"(?:woke up|am still (?:here|alive)|'?m still (?:here|alive)|still (?:here|alive)|"
+        r"survived|didn'?t die)\b"
+    ),
+    _phrase(
+        r"\bhop(?:e|ing|ed) (?:the|my) (?:cancer|illness|tumou?r|disease) (?:comes back|returns|"
+        r"wins|spreads|gets me)\b"
+    ),
+    _phrase(
+        r"\bhope (?:the|a) (?:car|bus|train|driver|lorry|truck) (?:doesn'?t|won'?t|"
+        r"wouldn'?t|does not) stop\b"
+    ),
+    _phrase(
+        r"\bsaying goodbye to (?:people|everyone|everybody|the people i love)\b"
+        r"(?! (?:at|from) (?:work|the|my|our|school|uni)\b)"
+    ),
+    _phrase(
+        r"\b(?:nothing|no one|nobody|nothing left) (?:is )?(?:worth|left) (?:staying|living|"
+        r"sticking around|being alive) for\b",
+        negatable=False,
+    ),
+    _phrase(r"\bnothing (?:keeping|to keep|holding|left holding) me here\b", negatable=False),
+    _phrase(r"\bi(?:'?m| am| was| were|'?d be| would be) gone (?:for good|forever|for ever)\b"),
+    _phrase(r"\bin case i'?m not (?:here|around|alive)\b"),
+    _phrase(
+        r"\bif i (?:just |simply )?(?:wasn'?t|weren'?t|was not|were not) (?:in it|here|"
+        r"around|alive)(?: anymore)?\b(?! (?:for|at|on|to|with|when|this|today|tomorrow)\b)",
+        about_others=False,
+    ),
+    _phrase(
+        r"\b(?:future|world|life) (?:i|that i) (?:want|wanna|would want) to (?:be alive|live|"
+        r"be here|stay) (?:for|in)\b"
+    ),
+    _phrase(
+        r"\bnot (?:being|be) (?:here|around|alive) (?:next|by next|this time next) (?:year|"
+        r"month|week|christmas|summer|spring|winter|autumn|birthday)\b",
+        negatable=False,
+    ),
+    _phrase(
+        r"\bnot (?:have|need|having) to (?:be alive|live|exist|be here)(?: much longer|"
+        r" anymore| for long)?\b",
+        negatable=False,
+    ),
+    _phrase(r"\bbetter off (?:with|having) (?:a |me )?dead\b", about_others=False),
+    _phrase(r"\bcan'?t wait to (?:not exist|die|be dead|be gone|stop existing|not be here)\b"),
+    _phrase(r"\bto not exist\b(?! (?:in|on|at|for)\b)"),
+    _phrase(r"\b(?:just )?die already\b"),
+    _phrase(
+        r"\byou should (?:just )?(?:end it|die|kill yourself|disappear|not exist|not be "
+        r"here|be dead)\b(?! (?:with|between)\b)"
+    ),
+    _phrase(
+        r"\b(?:my )?(?:brain|head|mind) (?:keeps? |kept )?(?:going|saying|telling me|"
+        r"screaming|whispering)\b[^.]{0,10}\b(?:die|kill|end it|kys|dead)\b"
+    ),
+    _phrase(r"\bjump (?:off|from) (?:something|somewhere) (?:high|tall)\b"),
+    _phrase(rf"\b(?:plann?(?:ed|ing)|plan) my (?:own )?(?:death|{_SUICIDE}|exit|last day)\b"),
+    # Means kept near, places weighed up, rehearsal.
+    _phrase(
+        r"\b(?:keep|kept|carry|carrying|have|hid|hide|hiding|stash\w*) (?:a|the|my|some) "
+        r"(?:blade|blades|razor blades?)\b(?! (?:for|to) shav\w*\b)"
+    ),
+    _phrase(r"\bnot for shaving\b"),
+    _phrase(
+        r"\b(?:thinking|thought|think) (?:about|of) (?:the|my|a) (?:razor|blade|blades|"
+        r"knife|pills|rope|bridge|train tracks|tracks|top floor|ledge)\b"
+    ),
+    _phrase(r"\bdeserved? (?:the|this|that|to feel (?:the|that)) pain\b"),
+    _phrase(
+        r"\b(?:punch\w*|hit|hitting|cut\w*|burn\w*|crash\w*|hurt\w*|scratch\w*|bit|bite|open\w*|"
+        r"pick\w*|drove|swerv\w*|starv\w*)\b[^.]{0,40}\bon purpose\b(?! (?:to (?:annoy|make)|"
+        r"because (?:it was|the))\b)"
+    ),
+    _phrase(
+        r"\b(?:new|deeper|more|fresh) (?:cuts|burns|marks|wounds|scars)\b(?! (?:on|in) "
+        r"(?:the|my) (?:car|table|desk|wall|door|leather|paint|floor|wood)\b)"
+    ),
+    _phrase(rf"\bplasters? on my {_BODY}\b"),
+    _phrase(r"\bhurt\w* my (?:own )?(?:skin|body)\b", about_others=False),
+    _phrase(
+        r"\b(?:floor|storey|story|bridge|building|roof|drop|fall|height|car park)\b[^.]{0,40}"
+        r"\b(?:high enough|would be (?:quick|quicker|painless|fast|over quickly)|it would be "
+        r"quick)\b"
+    ),
+    _phrase(rf"\b{_PILLS}\b[^!?]{{0,60}}\b(?:there'?s|i have|i'?ve got|got|have) enough\b"),
+    _phrase(
+        r"\brehears(?:e|ed|ing) (?:it|my death|dying|crashing|jumping|the (?:crash|jump|"
+        r"fall)|how i)\b"
+    ),
+    _phrase(r"\b(?:knife|blade|razor|rope|pills)\b[^.]{0,90}\bto myself\b"),
+    _phrase(r"\bready (?:for )?when i (?:decide|'?m ready|choose)\b"),
+    _phrase(
+        r"\b(?:picked|chosen|found|chose) (?:the|a) (?:spot|place|bridge|building|method|way)"
+        r"\b(?=\s*(?:[.!]|$| where i| to do it| for it| and (?:the|a) (?:time|date|day)))"
+    ),
+    _phrase(
+        r"\bworked out (?:which|what|where|when) (?:bridge|building|floor|train|time|day|"
+        r"pills|method|way|dose)\b"
+    ),
+    _phrase(
+        r"\b(?:written|wrote|finished|left) (?:the|my) (?:note|letter)\b(?! (?:for|to) "
+        r"(?:the|my|our) (?:teacher|school|landlord|boss|neighbou?r|office|milkman|council|"
+        r"gp|doctor)\b)"
+    ),
+    _phrase(
+        r"\bplanned (?:exactly |it all |everything )?how\b(?=\s*(?:[.!]|$| to (?:do it|end|"
+        r"die)))"
+    ),
+    _phrase(r"\b(?:where|when|how) i'?m going to do it\b"),
+    # Said the way people often say it.
+    _phrase(
+        r"\b(?:passive|active|having|had|some|more|constant) (?:si|suicidal ideation|"
+        r"ideation)\b"
+    ),
+    _phrase(r"\bwhy am i (?:even |still )+(?:alive|here|breathing)\b"),
+    _phrase(
+        r"(?<!power )(?<!signal )(?<!call )(?<!line )(?<!wifi )(?<!sound )\b(?:cut|cutting|"
+        r"harmed|sh'?d) again\b(?! to\b)"
+    ),
+    _phrase(
+        rf"\b(?:took|take|taken|taking|swallowed|swallow) (?:way )?(?:too many|loads of|a "
+        rf"lot of|a bunch of|handfuls of|a handful of|a whole bunch of)\b[^.]{{0,20}}"
+        rf"{_PILLS}"
+    ),
+    _phrase(
+        rf"\b{_PILLS}\b[^.]{{0,20}}\b(?:counted out|lined up|saved up|i'?ve saved|i'?ve "
+        r"been saving|stockpiled|hoarded)\b"
+    ),
+    _phrase(
+        r"\b(?:take|swallow|down) everything in (?:the|my) (?:medicine|bathroom) (?:cabinet|"
+        r"cupboard|drawer|box)\b"
+    ),
+    _phrase(r"\bdisappear(?:ing)? (?:forever|for good|permanently|for ever)\b"),
+    _phrase(r"\bif i (?:just )?(?:stopped|stop) (?:existing|living|breathing|being alive)\b"),
+    _phrase(
+        r"\b(?:want|wanna|wish|hope|ready|long|need) (?:to )?(?:just )?rest (?:forever|for "
+        r"ever|permanently)\b"
+    ),
+    _phrase(
+        r"\b(?:walk(?:ed|ing)?|swim(?:ming)?|swam|wade|waded|wading|drove|drive|driving) "
+        r"(?:out )?into the (?:sea|ocean|water|river|lake|reservoir)\b(?! (?:for|to (?:cool|"
+        r"swim|paddle))\b)"
+    ),
+    _phrase(r"\bmeaning (?:not to|to not|never to) (?:come back|return|wake up|survive)\b"),
+    _phrase(
+        r"(?<!on )\b(?:my|the|first|second|third|last|previous) (?:suicide )?attempt\b"
+        r"(?! (?:at|to|on|of)\b)"
+    ),
+    _phrase(
+        r"\b(?:sorted|ready|in order) (?:before|for when) i (?:go|'?m gone|die)\b"
+        r"(?! (?:on|away|to|abroad|back|out|home)\b)"
+    ),
+    _phrase(
+        r"\b(?:need|want|have|got) a way out\b(?! of (?!it all|everything|life|this life|"
+        r"this world)\b)"
+    ),
+    _phrase(r"\b(?:use|used|using) (?:it|them|the blade|a blade|the razor|the knife) on myself\b"),
     # Plans, means and preparations.
     _phrase(
-        rf"\b(?:overdos(?:e|ed|ing|es)|od'?d|od'?ing)\b(?! on (?!purpose|(?:my |the |all (?:my|the) |"
-        rf"some |a (?:bottle|box|load) of |)?{_PILLS}))",
+        r"\b(?:overdos(?:e|ed|ing|es)|od'?d|od'?ing)\b(?! on (?:the )?(?:sugar|chocolate|cake|"
+        r"caffeine|coffee|tea|netflix|tv|telly|sunshine|carbs|candy|sweets|cheese|pizza|"
+        r"nostalgia|cuteness|love|drama|content|memes|music|podcasts|christmas|fun|work|"
+        r"screen time|social media|sleep|vitamin|cookies|biscuits|snacks|junk food)\b)",
         topic=True,
     ),
     _phrase(
@@ -589,8 +766,8 @@ _PHRASES: tuple[_Phrase, ...] = (
         r"|when i go|how i'?d do it)\b"
     ),
     _phrase(
-        r"\b(?:thinking|thought|think|dreaming|fantasi[sz]ing) (?:a lot |so much |"
-        r"constantly |again |more )?(?:about|of) (?:dying|death|being dead|my death|my own "
+        r"\b(?:thinking|thought|think|dreaming|dream|fantasi[sz]ing) (?:a lot |so much |"
+        r"constantly |again |more )?(?:about|of) (?:dying|dyeing|death|being dead|my death|my own "
         r"death|not being here|not existing|not being alive|ending (?:it|my life|things)|"
         r"taking my (?:own )?life|how to die|ways to die)\b"
     ),
@@ -641,7 +818,7 @@ _NEGATION_BRIDGE = _words(
     urges plan plans intention intent desire wish need a an the so that just would will
     could should again longer once single serious seriously active actively in for years
     months weeks ages while since it is are considered considering tried try trying there
-    there's that's more self me part bit sign signs risk worries worry intend intending
+    there's that's more self me part point bit sign signs risk worries worry intend intending
     planning
     """
 )
@@ -653,23 +830,24 @@ _FIRST_PERSON = _words(
 _OTHERS = _words(
     """
     he she they he's she's they're theyre hes shes he'd she'd they'd he'll she'll him her
-    them his their hers you you're friend friends mate sister brother mum mom mother dad
+    them his their hers friend friends mate sister brother mum mom mother dad
     father son daughter cousin uncle aunt auntie partner boyfriend girlfriend bf gf bff
     bestie husband wife ex client clients patient patients character characters someone
-    somebody anyone anybody people person man woman guy girl boy kid kids teen teenager
+    somebody anyone anybody people person man woman guy girl boy kid kids teen teenager teenagers
     student students colleague coworker co-worker nan gran grandma grandad granddad grandpa
     grandfather grandmother neighbour neighbor author singer actor actress celebrity
     protagonist hero heroine narrator stepdad stepmum stepmom niece nephew flatmate roommate
     housemate classmate family relative relatives therapist doctor nurse counsellor
     counselor teacher boss manager poet writer artist musician rapper band speaker lecturer
-    professor comedian influencer youtuber streamer commenter
+    professor comedian influencer youtuber streamer commenter song songs film films movie
+    show book novel episode video post lyrics chorus meme
     """
 )
 _SPEECH = _words(
     """
     said says say saying told tells telling texted texts posted posts wrote writes tweeted
     asked asks mentioned admitted confessed joked jokes joking shouted screamed yelled
-    messaged sang sings quoted threatened threatens threatening
+    messaged sang sings quoted threatened threatens threatening asking ask
     """
 )
 # Suicide or self-harm as a subject of study, work or media, not as something lived.
@@ -678,7 +856,7 @@ _TOPIC_AFTER = re.compile(
     r"intervention|training|course|screening|storyline|plot|admissions|figures|data|"
     r"polic(?:y|ies)|stud(?:y|ies)|literature|charit(?:y|ies)|campaign|bereavement|"
     r"survivors?|is painless|epidemic|theme|themes|content warning|trigger warning|scene|"
-    r"first aid|assessments?|module|lecture|workshop|webinar|seminar|helpline numbers|laws?|"
+    r"first aid|assessments?|postvention|module|lecture|workshop|webinar|seminar|helpline numbers|laws?|"
     r"injur(?:y|ies)|patients?|calls?|victims?|cases?|deaths?|crisis team|history|"
     r"in (?:adolescents|teens|teenagers|young|men|women|students|children|the (?:uk|us|"
     r"news|military))|among|amongst)\b"
@@ -690,19 +868,24 @@ _TOPIC_BEFORE = re.compile(
     r"conference|reports?|statistics|news|stor(?:y|ies)|chapter|unit|campaign|charity|"
     r"leaflets?|posters?|videos?|series|shows?|songs?|play|exhibition|coverage|"
     r"awareness|prevention|questions?|novels?|plays?|memoirs?|poems?|characters?|reporting|"
-    r"history|laws?)"
+    r"history|laws?|polic(?:y|ies)|guidance|guidelines|procedures?|protocols?|language|words|stigma|conversations?|myths?|facts)"
     r"(?: \w+){0,2} (?:on|about|of|covering|regarding|around|into|discussing|exploring)|"
     r"covers?|covered|covering|discuss(?:es|ed|ing)?|explor(?:es|ed|ing)|depict(?:s|ed|ing)|"
     r"portray(?:s|ed|ing)|tackl(?:es|ed|ing)|address(?:es|ed|ing)|raising awareness of|"
     r"taught|teach(?:es|ing)?|see|seen|treat(?:s|ed|ing)?|attend(?:s|ed|ing)?|assess(?:es|ed|"
-    r"ing)?|warnings? for|tw|cw|bereaved by|died by|death by|(?:lost|losing) (?:\w+ ){1,3}to)"
+    r"ing)?|warnings? for|tw|cw|bereaved by|died by|death by|die by|dies by|dying by|"
+    r"(?:lost|losing) (?:\w+ ){1,3}to|what)"
     r"(?: \w+){0,3}\s*$"
 )
 _DENIED_AFTER = re.compile(
-    r"^(?:(?: \w+){0,2}\s*[:=\-–—]+\s*(?:none|no|nil|0|zero|n/?a|absent|denied|not today)\b"
+    r"^(?:(?: \w+){0,2}\s*[:=\-–—,]+\s*(?:none|no|nil|0|zero|n/?a|absent|denied|not today)"
+    r"(?=\s*(?:[.!,;)]|$))"
     r"|[^.!?]{0,40}?\b(?:but i (?:don'?t|do not|didn'?t|won'?t|'?m not|am not|wasn'?t|never)"
-    r"|(?:the|my) answer (?:is|was) no|i said no)(?: \w+)?\s*(?:[.!]|$))"
+    r"|(?:the|my) answer (?:is|was) no|i (?:could |can )?(?:honestly |truthfully )?(?:said|say|"
+    r"answered|ticked|put|wrote|circled) (?:no|not|never))(?: \w+)?\s*(?:[.!,]|$))"
 )
+# "I laughed so hard I wanted to die": said while laughing or cringing, not in despair.
+_LAUGHING_NEARBY = re.compile(r"laugh|😂|🤣|cring|embarrass|mortif|hilarious")
 # "If I have to sit through one more meeting I'll kill myself": a figure of speech.
 _HYPERBOLE_BEFORE = re.compile(
     r"\bif (?:i (?:have|had|need) to|i hear|i see|one more|he|she|they|my \w+|this|that|the) "
@@ -725,26 +908,41 @@ _CHAT_SPELLINGS = (
     (re.compile(r"\bive\b"), "i've"),
     (re.compile(r"\bid\b"), "i'd"),
     (re.compile(r"\bw/o\b"), "without"),
+    (re.compile(r"\bexs(?=ist)"), "ex"),
     (re.compile(r"\b(?:wld|wud)\b"), "would"),
     (re.compile(r"\b(?:whats|wats)\b"), "what's"),
 )
 
 
 def _typo_table() -> dict[str, str]:
-    """One slip of the thumb (a letter left out or two swapped) in the words that matter most."""
-    words = ["myself", "alive", "killing", "wanted", "wanting", "want", "life", "living", "dying", "hurting", "harming", "cutting", "thinking", "anymore", "overdose", "pills", "tablets", "suicide", "suicidal", "disappear", "existing", "forever", "without", "everyone", "better"]
+    """One slip of the thumb (a letter left out, doubled or two swapped) in the words that
+    matter most, mapped back to the word."""
+    words = _words(
+        """
+        myself alive killing wanted wanting want life living dying hurting harming cutting
+        thinking anymore overdose pills tablets suicide suicidal disappear existing forever
+        without everyone better ending worth exist
+        """
+    )
     # Slips that are words in their own right, and must keep their own meaning.
     real_words = _words(
         """
-        live exit ding seep waned waning gong haring writs wan ant diet ever lief bette
-        cuing thing tinking tables tablet overdoes exiting ills arming wated wating
+        live exit ding seep waned waning gong haring writs wan ant diet ever lief bette cuing
+        thing tinking tables tablet overdoes exiting ills arming wated wating hurtling wort
+        wroth exit exits
         """
     )
     table = {}
-    for word in words:
+    for word in sorted(words):
         slips = {word[:i] + word[i + 1 :] for i in range(len(word))}
         slips |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
-        for slip in slips - {word} - real_words:
+        if len(word) >= 6:  # a doubled or stray letter inside a longer word
+            slips |= {
+                word[:i] + letter + word[i:]
+                for i in range(1, len(word))
+                for letter in "abcdefghijklmnopqrstuvwxyz"
+            }
+        for slip in slips - words - real_words:
             if len(slip) >= 4:
                 table.setdefault(slip, word)
     return table
@@ -779,9 +977,8 @@ def _negated(before: str) -> bool:
 def _people(words: list[str]) -> list[str]:
     """'writer', 'someone else' or '' for each word; "my friend" is the friend, not the writer."""
     people = []
-    for position, word in enumerate(words):
-        following = words[position + 1] if position + 1 < len(words) else ""
-        if word == "my" and following in _OTHERS:
+    for word in words:
+        if word == "my":  # possessive: "a girl in my class", "my friend" name someone else
             people.append("")
         elif word in _FIRST_PERSON:
             people.append("writer")
@@ -800,15 +997,39 @@ def _about_someone_else(before: str) -> bool:
     return False
 
 
+_OPENING_QUOTE = re.compile(r"(?:^|[\s(])[\"“'](?=\w)")
+_CLOSING_QUOTE = re.compile(r"\w[\"”'](?=[\s.,!?;:)]|$)")
+
+
+def _open_quote(before: str) -> int:
+    """Where a quotation still open at the end of `before` starts, or -1."""
+    opening = None
+    for found in _OPENING_QUOTE.finditer(before):
+        opening = found
+    if opening is None or _CLOSING_QUOTE.search(before, opening.end()):
+        return -1
+    return opening.end() - 1
+
+
 def _reported_from_someone_else(before: str) -> bool:
     """'my flatmate said everyone would be better off without me': their words, not ours.
 
     Only a speech verb close before the phrase counts; who spoke is the last person named
     between the verb and the phrase, or else the first person named before the verb.
     """
+    quote = _open_quote(before)
+    if quote >= 0:
+        # Inside a quotation: whoever is quoted speaks, even when they say "I".
+        if set(_WORD.findall(before[quote:])) & {"you", "he", "she", "they"}:
+            return True
+        before = before[:quote]
+        return any(word in _SPEECH for word in _WORD.findall(before)[-3:]) and (
+            next((person for person in _people(_WORD.findall(before)) if person), "")
+            == "someone else"
+        )
     words = _WORD.findall(before)
     people = _people(words)
-    for position in range(len(words) - 1, max(-1, len(words) - 6), -1):
+    for position in range(len(words) - 1, max(-1, len(words) - 8), -1):
         if words[position] not in _SPEECH:
             continue
         between = [person for person in people[position + 1 :] if person]
@@ -849,13 +1070,17 @@ def _names_the_writer(words: str) -> bool:
 
 
 def _set_aside(phrase: _Phrase, before: str, after: str, names_the_writer: bool) -> bool:
+    if before.endswith(("'", '"', "“")) and after[:1] in ("'", '"', "”"):
+        return True  # 'overdose' named as a word, not lived
     if phrase.negatable and (_negated(before) or _DENIED_AFTER.match(after)):
         return True
     if phrase.may_be_about_others and not names_the_writer and _about_someone_else(before):
         return True
     if phrase.may_be_a_topic and (_TOPIC_AFTER.match(after) or _TOPIC_BEFORE.search(before)):
         return True
-    if phrase.may_be_hyperbole and _HYPERBOLE_BEFORE.search(before):
+    if phrase.may_be_hyperbole and (
+        _HYPERBOLE_BEFORE.search(before) or _LAUGHING_NEARBY.search(before[-80:] + after[:30])
+    ):
         return True
     return _reported_from_someone_else(before)
 
