@@ -4,7 +4,11 @@ selftrust serve [--host H] [--port P] [--workers N]   serve with gunicorn (white
 selftrust migrate                                     create or update the database
 selftrust createuser USERNAME                         passphrase asked for, or read from standard input
 selftrust token USERNAME [--name NAME]                print a new personal API token
+selftrust screen-text                                 screen lines from standard input for
+                                                      crisis language (no database, no network)
 selftrust manage ARGS...                              any Django management command
+
+`python -m selftrust ...` works the same.
 """
 
 import argparse
@@ -100,6 +104,14 @@ def token(args) -> int:
     return 0
 
 
+def screen_text(args) -> int:
+    # No Django here: the screener is plain Python, so this runs without settings or a database.
+    from selftrust.safety.screening import screen_lines
+
+    screen_lines(sys.stdin, sys.stdout)
+    return 0
+
+
 def manage(args) -> int:
     _django()
     from django.core.management import execute_from_command_line
@@ -135,6 +147,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("username")
     p.add_argument("--name", default="command line")
     p.set_defaults(run=token)
+
+    p = commands.add_parser(
+        "screen-text",
+        help="read lines from standard input; write one JSON object per line saying whether "
+        "each suggests a crisis",
+    )
+    p.set_defaults(run=screen_text)
 
     p = commands.add_parser("manage", help="run a Django management command")
     p.add_argument("rest", nargs=argparse.REMAINDER)

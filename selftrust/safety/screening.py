@@ -20,6 +20,7 @@ the strongest sign and the response is kind. The labelled sentences in
 Pure Python with no Django import, so `python -m selftrust screen-text` needs no database.
 """
 
+import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -64,7 +65,7 @@ _KILL = r"(?:ki+l+|kil)"
 _SUICIDE = (
     r"(?:s[ue]{1,2}[i1!]?[cs]{1,2}[i1!]?d(?:e|es|al|el|ial|ality|le|ale|il)?|sewer ?slide|sooicide)"
 )
-_DIE = r"(?:die|dye|dy|be dead|be ded|be gone|not exist|stop existing|not be here|not be alive)"
+_DIE = r"(?:die|dye(?! (?:my|it|the|your|her|his|their|our|some|a|an|hair|them)\b)|dy|be dead|be ded|be gone|not exist|stop existing|not be here|not be alive)"
 _LIFE = r"(?:life|lfie|liefe|lief|lyfe|lif)"
 _END = r"(?:end(?:ing|ng|in|ed)?)"
 _WANT = r"(?:want(?:ed|s|ing)?|wish(?:ed|es|ing)?|hope(?:d|s)?|long(?:ed)? ?(?:to)?|need(?:ed)?)"
@@ -1088,3 +1089,13 @@ def _set_aside(phrase: _Phrase, before: str, after: str, names_the_writer: bool)
 def mentions_crisis(*texts: str) -> bool:
     """True when any of the texts suggests the person may be unsafe."""
     return any(screen(text).crisis for text in texts if text)
+
+
+def screen_lines(lines, out) -> None:
+    """One JSON object per input line: {"text": ..., "crisis": ..., "matched": [...]}."""
+    for line in lines:
+        text = line.rstrip("\r\n")
+        result = screen(text)
+        record = {"text": text, "crisis": result.crisis, "matched": list(result.matched)}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.flush()

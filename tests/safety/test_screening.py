@@ -1,41 +1,152 @@
+"""The crisis-language screener, measured on our labelled sentences and held to its targets.
+
+`tests/safety/data/` has four sets written for this: `dev` (tuned on from the start), then
+`holdout`, `blind2` and `blind3`, each written blind and first measured before any tuning on
+it. `docs/benchmarks.md` records those first-look figures, which are the honest measure of how
+the screener does on words it has never seen.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
-from selftrust.safety.screening import mentions_crisis
+from selftrust.safety.screening import mentions_crisis, screen
+
+DATA = Path(__file__).parent / "data"
+SETS = ("dev", "holdout", "blind2", "blind3")
+
+
+def _labelled(name: str) -> list[tuple[bool, str, str]]:
+    rows = []
+    lines = (DATA / f"crisis_eval_{name}.tsv").read_text(encoding="utf-8").splitlines()
+    for line in lines[1:]:
+        if line.strip() and not line.startswith("#"):
+            label, category, text = line.split("\t")
+            rows.append((label == "crisis", category, text))
+    return rows
+
+
+ALL = [row for name in SETS for row in _labelled(name)]
+
+
+def test_the_evaluation_set_is_large_and_balanced():
+    crisis = sum(1 for is_crisis, _, _ in ALL if is_crisis)
+    assert len(ALL) >= 200
+    assert 0.4 < crisis / len(ALL) < 0.6
+    categories = {category for _, category, _ in ALL}
+    for needed in ("idiom", "negation", "third-person", "past", "misspelled", "chat-style"):
+        assert needed in categories
+
+
+def test_recall_is_at_least_98_percent_with_at_most_5_percent_false_alarms():
+    crisis = [text for is_crisis, _, text in ALL if is_crisis]
+    safe = [text for is_crisis, _, text in ALL if not is_crisis]
+    missed = [text for text in crisis if not screen(text).crisis]
+    false_alarms = [text for text in safe if screen(text).crisis]
+    assert 1 - len(missed) / len(crisis) >= 0.98, missed
+    assert len(false_alarms) / len(safe) <= 0.05, false_alarms
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_every_set_keeps_recall_above_95_percent(name):
+    crisis = [text for is_crisis, _, text in _labelled(name) if is_crisis]
+    missed = [text for text in crisis if not screen(text).crisis]
+    assert 1 - len(missed) / len(crisis) >= 0.95, missed
+
+
+# False alarms found while building the screener, each fixed once and kept fixed.
+FIXED_FALSE_ALARMS = [
+    "Mood 3/10, suicidal thoughts: none.",
+    "no sh thoughts today, just tired",
+    "Nothing in me wants to end my life, I just want this month to be over.",
+    'My flatmate said "everyone would be better off without me" and I\'m scared for her.',
+    "My therapist asked if anyone in my family had attempted suicide; my aunt did.",
+    "my bf keeps saying kms when hes stressed and idk if he means it",
+    "I'm writing my dissertation on suicide risk in young men.",
+    "The lecture on self-injury in adolescents was really well done.",
+    "Signed up for the Mental Health First Aid course, which covers suicide and self-harm.",
+    "I wish I could disappear from this group chat.",
+    "As a paramedic I see overdoses most weeks, it's part of the job.",
+    "If I have to sit through one more meeting I'll kill myself, honestly, it's so boring.",
+    "I was scared my therapist would think I wanted to kill myself, but I don't.",
+    "She texted me saying she wanted to kms and I stayed on the phone with her all night.",
+    "The poet I'm studying wrote a lot about wanting to die before she passed.",
+    "I laughed so hard I wanted to die 😂",
+    "I felt low but at no point did I want to be dead.",
+    "Angry, yes. Wanting to die, no.",
+    "The form asked whether I have thoughts of harming myself and I ticked no, truthfully.",
+    'My flatmate said "I want to die" after her exam and I still can\'t tell if she was joking.',
+    "My teenager asked me what self-harm is because a classmate does it.",
+    "The song keeps saying 'I want to die' in the chorus and it's weirdly catchy.",
+    "I'm a pharmacist, so 'overdose' shows up in about half my emails.",
+    "HR sent round the new policy on mental health and suicide postvention.",
+    "A girl in my class self-harms and everyone whispers about it.",
+    "I overdosed on chocolate cake at the party.",
+    "I want to dye my hair blue.",
+    "I'm going to end things with my boyfriend.",
+    "The power cut again during dinner.",
+]
+
+
+@pytest.mark.parametrize("text", FIXED_FALSE_ALARMS)
+def test_fixed_false_alarms_stay_fixed(text):
+    assert not screen(text).crisis, screen(text).matched
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Sometimes I want to die",
-        "I've been thinking about suicide",
-        "I feel suicidal tonight",
-        "everyone would be better off without me",
-        "I want to hurt myself",
-        "I keep thinking about self-harm",
-        "I can't go on like this",
-        "I can’t go on",
-        "thinking of killing myself",
-        "I wish I could disappear",
-        "there's no point in living",
+        "Check-in note: energy low, suicidal thoughts present, no plan yet.",
+        "I'm not being dramatic, I really want to die.",
+        "i wnat to die",
+        "I've been havving suicidle thoughts",
+        "kinda want to jump off something high ngl",
+        "I want to die, no joke.",
+        "I took too many pills once.",
+        "cut again. dont even care anymore",
     ],
 )
-def test_crisis_language_is_noticed(text):
-    assert mentions_crisis(text)
+def test_crisis_said_in_passing_or_misspelled_is_noticed(text):
+    assert screen(text).crisis
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I killed it at the interview",
-        "This deadline is killing me",
-        "I'm dying to see the film",
-        "Went for a walk and felt calmer",
-        "",
-    ],
-)
-def test_everyday_phrases_are_left_alone(text):
-    assert not mentions_crisis(text)
+def test_the_result_names_what_matched():
+    result = screen("Some days I just want to end my life.")
+    assert result.crisis and result
+    assert result.matched == ("end my life",)
+    assert screen("A calm walk by the river.") == screen("") == screen("   ")
+    assert not screen("A calm walk by the river.")
 
 
 def test_any_of_several_texts_counts():
     assert mentions_crisis("fine", "", "I want to end my life")
+    assert not mentions_crisis("fine", "", "dying to see you")
+
+
+def _run_screen_text(*command: str, text: str) -> list[dict]:
+    # An unreachable database proves the command never needs one.
+    env = {**os.environ, "DATABASE_URL": "postgres://nobody@127.0.0.1:9/none"}
+    finished = subprocess.run(
+        [sys.executable, "-m", "selftrust", *command],
+        input=text,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    return [json.loads(line) for line in finished.stdout.splitlines()]
+
+
+@pytest.mark.parametrize("command", [("screen-text",), ("manage", "screen_text")])
+def test_screen_text_writes_one_json_object_per_line(command):
+    records = _run_screen_text(*command, text="I'm killing it at work\nI want to die ☁️\n\n")
+    assert records == [
+        {"text": "I'm killing it at work", "crisis": False, "matched": []},
+        {"text": "I want to die ☁️", "crisis": True, "matched": ["want to die"]},
+        {"text": "", "crisis": False, "matched": []},
+    ]
