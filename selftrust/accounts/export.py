@@ -5,6 +5,7 @@ from django.utils import timezone
 from selftrust.assessments.models import AssessmentResponse
 from selftrust.practices.services import export_entries
 from selftrust.promises.models import CheckIn, Promise
+from selftrust.safety import plan as safety_plan
 
 EXPORT_FORMAT = "selftrust-export/1"
 
@@ -53,6 +54,8 @@ def export_for(user) -> dict:
             for response in AssessmentResponse.objects.filter(user=user).order_by("completed_at")
         ],
         "practice_entries": export_entries(user),
+        "safety_plan": safety_plan.export(safety_plan.plan_for(user)),
+        "trusted_people": safety_plan.export_people(user),
         "api_tokens": [
             {"name": token.name, "created_at": token.created_at.isoformat()}
             for token in user.api_tokens.all()

@@ -97,6 +97,52 @@ def describe_thought(record: ThoughtRecord) -> tuple[str, str]:
     return record.automatic_thought[:200], " ".join(p for p in parts if p)
 
 
+# --- what the person wrote, and how hard it felt ----------------------------------------------
+
+# Strong enough that a gentle "would it help to reach out?" is worth offering.
+HARD_DISTRESS = 70  # on the 0-100 scales: SUDS and feelings in a thought record
+HARD_INTENSITY = 8  # on the 0-10 scales: body sensations and named emotions
+
+
+def written_words(entry: Entry) -> list[str]:
+    """Only the words the person typed: what the crisis-language check should read."""
+    practice = entry.definition
+    if practice.kind == "worksheet":
+        free_text = {f.name for f in practice.fields if f.kind in ("text", "long")}
+        return [str(value) for name, value in entry.data.items() if name in free_text and value]
+    if practice.kind == "thought":
+        record = entry.thought_record
+        return [
+            record.situation,
+            record.automatic_thought,
+            record.evidence_for,
+            record.evidence_against,
+            record.balanced_thought,
+        ]
+    decision = entry.decision
+    return [
+        decision.decision,
+        decision.options,
+        decision.gut_says,
+        decision.chosen,
+        decision.reassurance_from,
+        decision.what_happened,
+        decision.learned,
+    ]
+
+
+def felt_hard(entry: Entry) -> bool:
+    """Did this entry record strong distress? Then reaching out to someone may help."""
+    practice = entry.definition
+    if practice.kind == "thought":
+        return any((e.get("before") or 0) >= HARD_DISTRESS for e in entry.thought_record.emotions)
+    if practice.slug == "grounding":
+        return (entry.data.get("before") or 0) >= HARD_DISTRESS
+    if practice.slug in ("body-check-in", "emotion-naming"):
+        return (entry.data.get("intensity") or 0) >= HARD_INTENSITY
+    return False
+
+
 # --- saving ---------------------------------------------------------------------------------
 
 

@@ -23,8 +23,8 @@ from selftrust.practices.forms import (
 )
 from selftrust.practices.models import Decision, Entry
 from selftrust.practices.vocabulary import GROUNDING_EXERCISES, THINKING_TRAPS
-from selftrust.safety.resources import crisis_resources
-from selftrust.safety.screening import mentions_crisis
+from selftrust.safety.models import TrustedPerson
+from selftrust.safety.support import offer_support_if_needed, support_offered
 from selftrust.web.drafts import close_draft, draft_recently_closed
 
 PAGE_SIZE = 20
@@ -145,6 +145,7 @@ def new_entry(request, slug: str):
         services.save_draft(request.user, key, _post_data_for_draft(request))
         return _form_page(request, practice, form, key=key, status=400)
     entry = _save(request, practice, form)
+    offer_support_if_needed(request, *services.written_words(entry))
     services.clear_draft(request.user, key)
     close_draft(request, key)
     messages.success(request, practice.saved_message)
@@ -169,6 +170,7 @@ def edit_entry(request, entry_id: int):
         services.save_draft(request.user, key, _post_data_for_draft(request))
         return _form_page(request, practice, form, key=key, entry=entry, status=400)
     _save(request, practice, form, entry)
+    offer_support_if_needed(request, *services.written_words(entry))
     services.clear_draft(request.user, key)
     close_draft(request, key)
     messages.success(request, "Your changes are saved.")
@@ -181,9 +183,9 @@ def entry_detail(request, entry_id: int):
     practice = entry.definition
     just_saved = request.GET.get("saved") is not None
     context = {"entry": entry, "practice": practice}
-    if just_saved and mentions_crisis(entry.search_text):
-        context["needs_support"] = True
-        context["resources"] = crisis_resources()
+    if just_saved and not support_offered(request) and services.felt_hard(entry):
+        context["reach_out"] = list(TrustedPerson.objects.owned_by(request.user))
+        context["offer_reach_out"] = True
     if practice.kind == "worksheet":
         labels = {f.name: f for f in practice.fields}
         context["answers"] = [
@@ -335,6 +337,7 @@ def review_decision(request, entry_id: int):
             status=400,
         )
     services.review_decision(request.user, entry, form)
+    offer_support_if_needed(request, *services.written_words(entry))
     services.clear_draft(request.user, key)
     close_draft(request, key)
     messages.success(request, "Thank you for looking back. Each review adds to the evidence.")

@@ -13,8 +13,8 @@ from selftrust.promises.forms import CheckInForm, PromiseForm
 from selftrust.promises.models import Outcome, Promise, Status
 from selftrust.promises.nudges import EXAMPLES
 from selftrust.promises.track_record import track_record_for
-from selftrust.safety.resources import crisis_resources
 from selftrust.safety.screening import mentions_crisis
+from selftrust.safety.support import offer_support_if_needed
 
 STATUS_ACTIONS = {
     "pause": (Status.PAUSED, "“{text}” is resting. It won't appear on Today until you resume it."),
@@ -89,7 +89,6 @@ def check_in(request, promise_id: int):
                 "today": today_,
                 "just_saved": saved,
                 "needs_support": saved and mentions_crisis(check_in.note),
-                "resources": crisis_resources(),
             },
         )
     if saved:
@@ -162,6 +161,7 @@ def promise_create(request):
     if form.wants_nudge:
         return _promise_form_page(request, form)
     promise = services.save_promise(form, request.user)
+    offer_support_if_needed(request, promise.text)
     messages.info(request, f"“{promise.text}” is one of your promises now.")
     return redirect("promises:today")
 
@@ -180,6 +180,7 @@ def promise_edit(request, promise_id: int):
     if form.wants_nudge:
         return _promise_form_page(request, form, promise=promise)
     services.save_promise(form, request.user)
+    offer_support_if_needed(request, promise.text)
     messages.info(request, "Your changes are saved.")
     return redirect("promises:list")
 

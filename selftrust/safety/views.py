@@ -1,6 +1,15 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
+from selftrust.practices import services as drafts
+from selftrust.safety import plan as plans
+from selftrust.safety.forms import SafetyPlanForm, TrustedPersonForm
+from selftrust.safety.models import SafetyPlan, TrustedPerson
 from selftrust.safety.resources import crisis_resources
+from selftrust.web.drafts import close_draft, draft_recently_closed
 
 GROUNDING_STEPS = [
     (5, "things you can see", "Let your eyes move slowly. A colour, a shape, a patch of light."),
@@ -9,6 +18,7 @@ GROUNDING_STEPS = [
     (2, "things you can smell", "Or two smells you like, if nothing is there right now."),
     (1, "thing you can taste", "Or one kind thing you can say to yourself."),
 ]
+PLAN_DRAFT_KEY = "safety-plan"
 
 
 def ground(request):
@@ -16,4 +26,162 @@ def ground(request):
 
 
 def get_help(request):
-    return render(request, "safety/help.html", {"resources": crisis_resources()})
+    plan = plans.plan_for(request.user)
+    people = (
+        list(TrustedPerson.objects.owned_by(request.user)) if request.user.is_authenticated else []
+    )
+    return render(
+        request,
+        "safety/help.html",
+        {
+            "resources": crisis_resources(),
+            "plan": plan,
+            "plan_sections": plans.read_back(plan) if plan else [],
+            "people": people,
+        },
+    )
+
+
+# --- the safety plan ----------------------------------------------------------------------
+
+
+@login_required
+def plan(request):
+    plan = plans.plan_for(request.user)
+    return render(
+        request,
+        "safety/plan.html",
+        {
+            "plan": plan,
+            "plan_sections": plans.read_back(plan) if plan else [],
+            "resources": crisis_resources(),
+        },
+    )
+
+
+@login_required
+def plan_edit(request):
+    existing = plans.plan_for(request.user)
+    instance = existing or SafetyPlan(user=request.user)
+    if request.method == "POST":
+        form = SafetyPlanForm(request.POST, instance=instance, user=request.user)
+        if form.is_valid():
+            form.save()
+            drafts.clear_draft(request.user, PLAN_DRAFT_KEY)
+            close_draft(request, PLAN_DRAFT_KEY)
+            messages.success(request, "Your safety plan is saved. It's here whenever you need it.")
+            return redirect("safety:plan")
+        drafts.save_draft(request.user, PLAN_DRAFT_KEY, dict(request.POST.lists()))
+        return _plan_form_page(request, form, existing, status=400)
+    draft = drafts.draft_data(request.user, PLAN_DRAFT_KEY)
+    initial = None
+    if draft is not None:
+        initial = {
+            name: values if name in ("company_people", "help_people") else values[-1]
+            for name, values in draft.items()
+            if values
+        }
+    elif existing is None:
+        initial = {"professionals": plans.starter_professionals()}
+    form = SafetyPlanForm(instance=instance, initial=initial, user=request.user)
+    return _plan_form_page(request, form, existing, restored=draft is not None)
+
+
+def _plan_form_page(request, form, existing, *, restored=False, status=200):
+    form.label_suffix = ""
+    return render(
+        request,
+        "safety/plan_form.html",
+        {
+            "form": form,
+            "plan": existing,
+            "restored": restored,
+            "has_people": TrustedPerson.objects.owned_by(request.user).exists(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def plan_autosave(request):
+    if not draft_recently_closed(request, PLAN_DRAFT_KEY):
+        drafts.save_draft(request.user, PLAN_DRAFT_KEY, dict(request.POST.lists()))
+    return HttpResponse(status=204)
+
+
+@login_required
+@require_POST
+def plan_discard_draft(request):
+    drafts.clear_draft(request.user, PLAN_DRAFT_KEY)
+    messages.info(request, "Cleared. You can start from your saved plan.")
+    return redirect("safety:plan_edit")
+
+
+@login_required
+def plan_delete(request):
+    plan = plans.plan_for(request.user)
+    if plan is None:
+        raise Http404
+    if request.method == "POST":
+        plan.delete()
+        drafts.clear_draft(request.user, PLAN_DRAFT_KEY)
+        messages.info(request, "Your safety plan is deleted. You can make a new one at any time.")
+        return redirect("safety:plan")
+    return render(request, "safety/plan_delete.html", {"plan": plan})
+
+
+# --- trusted people -----------------------------------------------------------------------
+
+
+@login_required
+def people(request):
+    return render(
+        request,
+        "safety/people.html",
+        {"people": TrustedPerson.objects.owned_by(request.user)},
+    )
+
+
+@login_required
+def person_create(request):
+    form = TrustedPersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.user = request.user
+        person = form.save()
+        messages.success(request, f"{person.name} is on your list.")
+        return redirect("safety:people")
+    return _person_form_page(request, form, None)
+
+
+@login_required
+def person_edit(request, person_id: int):
+    person = _own_person(request, person_id)
+    form = TrustedPersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved.")
+        return redirect("safety:people")
+    return _person_form_page(request, form, person)
+
+
+def _person_form_page(request, form, person):
+    form.label_suffix = ""
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request, "safety/person_form.html", {"form": form, "person": person}, status=status
+    )
+
+
+@login_required
+def person_delete(request, person_id: int):
+    person = _own_person(request, person_id)
+    if request.method == "POST":
+        person.delete()
+        messages.info(request, f"{person.name} is no longer on your list.")
+        return redirect("safety:people")
+    return render(request, "safety/person_delete.html", {"person": person})
+
+
+def _own_person(request, person_id: int) -> TrustedPerson:
+    return get_object_or_404(TrustedPerson.objects.owned_by(request.user), pk=person_id)

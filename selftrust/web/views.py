@@ -11,6 +11,10 @@ def home(request):
     return render(request, "web/home.html")
 
 
+def privacy(request):
+    return render(request, "web/privacy.html")
+
+
 @never_cache
 @require_GET
 def healthz(request):

@@ -99,3 +99,18 @@
     setUpAnnouncer();
   });
 })();
+
+// "Print or save as PDF": the button only exists when JavaScript can print; the hint
+// beside it explains the browser's own Print for everyone else.
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  var buttons = document.querySelectorAll("[data-print]");
+  if (!buttons.length || !window.print) return;
+  Array.prototype.forEach.call(buttons, function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print-hint]"), function (hint) {
+    hint.hidden = true;
+  });
+});

@@ -1,0 +1,60 @@
+from django.conf import settings
+from django.db import models
+
+
+class TrustedPersonQuerySet(models.QuerySet):
+    def owned_by(self, user):
+        return self.filter(user=user)
+
+
+class TrustedPerson(models.Model):
+    """Someone the person can turn to, and how to reach them. Only they ever see this list."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trusted_people"
+    )
+    name = models.CharField(max_length=80)
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(max_length=254, blank=True)
+    # What they are good for: "good listener", "will come over", "makes me laugh".
+    good_for = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TrustedPersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def phone_digits(self) -> str:
+        """The number as a dialler wants it: digits, with a leading + kept."""
+        digits = "".join(c for c in self.phone if c.isdigit())
+        return ("+" + digits) if self.phone.strip().startswith("+") else digits
+
+
+class SafetyPlan(models.Model):
+    """One person's safety plan, in the order of the Stanley–Brown Safety Planning Intervention.
+
+    Each written section holds one thing per line. `plan.SECTIONS` names and explains them.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_plan"
+    )
+    warning_signs = models.TextField(blank=True)
+    coping_on_my_own = models.TextField(blank=True)
+    people_and_places = models.TextField(blank=True)
+    company_people = models.ManyToManyField(TrustedPerson, blank=True, related_name="+")
+    help_people = models.ManyToManyField(TrustedPerson, blank=True, related_name="+")
+    asking_for_help = models.TextField(blank=True)
+    professionals = models.TextField(blank=True)
+    safer_surroundings = models.TextField(blank=True)
+    reasons_for_living = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Safety plan of {self.user}"

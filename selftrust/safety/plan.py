@@ -1,0 +1,140 @@
+"""The safety plan: its sections, what we pre-fill, and reading it back.
+
+The structure follows the Stanley–Brown Safety Planning Intervention (seven steps, from
+noticing that a hard time is starting to the reasons that make life worth living). Every
+word the person sees here is ours.
+"""
+
+from dataclasses import dataclass
+
+from selftrust.safety.models import SafetyPlan, TrustedPerson
+from selftrust.safety.resources import crisis_resources
+
+SECTION_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class Section:
+    field: str
+    title: str
+    prompt: str
+    examples: str
+    # Which trusted-people choice belongs with this section, if any.
+    people_field: str = ""
+
+
+SECTIONS = (
+    Section(
+        "warning_signs",
+        "My warning signs",
+        "The thoughts, feelings, places or moments that tell me a hard time may be starting.",
+        "Not sleeping. Cancelling on friends. The thought “what’s the point”.",
+    ),
+    Section(
+        "coping_on_my_own",
+        "Things I can do on my own",
+        "Small things that steady me a little, without needing anyone else.",
+        "A hot shower. Ground me now. Walk round the block. A playlist that calms me.",
+    ),
+    Section(
+        "people_and_places",
+        "People and places that help me feel better",
+        "Company or places that take my mind off things — I don’t have to talk about it.",
+        "The library. The café on the corner. Texting my cousin about football.",
+        people_field="company_people",
+    ),
+    Section(
+        "asking_for_help",
+        "People I can ask for help",
+        "People I could tell that I’m struggling.",
+        "My sister. My friend from the group.",
+        people_field="help_people",
+    ),
+    Section(
+        "professionals",
+        "Professionals and services I can contact",
+        "My therapist, my doctor, a crisis line, the nearest emergency department.",
+        "My therapist (weekdays). My GP surgery. The crisis line below.",
+    ),
+    Section(
+        "safer_surroundings",
+        "Making my surroundings safer",
+        "What I can put out of reach, or ask someone to keep for me, while things are hard.",
+        "Ask my friend to keep my medication. Leave the car keys with a neighbour.",
+    ),
+    Section(
+        "reasons_for_living",
+        "My reasons for living",
+        "What matters to me and is worth staying for, however small.",
+        "My cat. Seeing the sea again. My niece’s laugh.",
+    ),
+)
+SECTION_FIELDS = tuple(section.field for section in SECTIONS)
+
+
+def lines(text: str) -> list[str]:
+    """A section's items: one per line, blank lines left out."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def plan_for(user) -> SafetyPlan | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        SafetyPlan.objects.filter(user=user)
+        .prefetch_related("company_people", "help_people")
+        .first()
+    )
+
+
+def is_empty(plan: SafetyPlan) -> bool:
+    return not any(getattr(plan, field).strip() for field in SECTION_FIELDS) and not (
+        plan.company_people.exists() or plan.help_people.exists()
+    )
+
+
+def starter_professionals() -> str:
+    """The crisis lines the operator configured, so a new plan never starts without one."""
+    starters = []
+    for resource in crisis_resources():
+        ways = ", ".join(
+            f"{contact.label.lower()} {contact.value}".strip()
+            for contact in resource.contacts
+            if contact.href.startswith(("tel:", "sms:"))
+        )
+        if ways:
+            starters.append(f"{resource.name}: {ways}")
+    return "\n".join(starters[:2])
+
+
+@dataclass(frozen=True)
+class ReadSection:
+    section: Section
+    items: list[str]
+    people: list[TrustedPerson]
+
+
+def read_back(plan: SafetyPlan) -> list[ReadSection]:
+    """Each section with its items and chosen people, in the plan's order."""
+    read = []
+    for section in SECTIONS:
+        people = list(getattr(plan, section.people_field).all()) if section.people_field else []
+        read.append(ReadSection(section, lines(getattr(plan, section.field)), people))
+    return read
+
+
+def export(plan: SafetyPlan | None) -> dict | None:
+    if plan is None:
+        return None
+    exported = {section.field: lines(getattr(plan, section.field)) for section in SECTIONS}
+    exported["company_people"] = [person.name for person in plan.company_people.all()]
+    exported["help_people"] = [person.name for person in plan.help_people.all()]
+    exported["updated_at"] = plan.updated_at.isoformat()
+    return exported
+
+
+def export_people(user) -> list[dict]:
+    return [
+        {"name": p.name, "phone": p.phone, "email": p.email, "good_for": p.good_for}
+        for p in TrustedPerson.objects.owned_by(user)
+    ]

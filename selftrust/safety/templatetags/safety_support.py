@@ -1,0 +1,74 @@
+import re
+
+from django import template
+from django.utils.html import format_html, format_html_join
+
+from selftrust.safety import plan as plans
+from selftrust.safety.models import TrustedPerson
+from selftrust.safety.resources import crisis_resources
+from selftrust.safety.support import take_support_offer
+
+register = template.Library()
+
+# A phone number inside a line of the plan: "Dr Okafor 020 7946 0000", "text 988".
+_PHONE_IN_TEXT = re.compile(r"(?<![\w+])(\+?\d[\d ()-]{1,18}\d|\d{3,})(?!\w)")
+
+
+def _support_context(context, panel_id: str, intro: str = "") -> dict:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    plan = plans.plan_for(user) if user is not None else None
+    people = (
+        list(TrustedPerson.objects.owned_by(user))
+        if user is not None and user.is_authenticated
+        else []
+    )
+    return {
+        "panel_id": panel_id,
+        "panel_intro": intro,
+        "plan": plan,
+        "plan_sections": plans.read_back(plan) if plan else [],
+        "people": people,
+        "resources": crisis_resources(),
+        "signed_in": bool(user and user.is_authenticated),
+    }
+
+
+@register.inclusion_tag("safety/_crisis_panel.html", takes_context=True)
+def support_panel(context, panel_id: str, intro: str = "", attrs: str = ""):
+    """Crisis lines, and the person's own plan and trusted people when they have them."""
+    return {**_support_context(context, panel_id, intro), "panel_attrs": attrs}
+
+
+@register.inclusion_tag("safety/_crisis_panel.html", takes_context=True)
+def support_after_saving(context):
+    """The support panel, once, on the page after words that suggest crisis were saved."""
+    if not take_support_offer(context.get("request")):
+        return {"hidden_panel": True}
+    return _support_context(
+        context,
+        "support-after-saving",
+        "What you wrote is saved. It sounds really painful, and you deserve support with it "
+        "right now. If you'd like to talk to someone, these are here for you:",
+    )
+
+
+@register.filter
+def with_phone_links(line: str):
+    """The line with each phone number in it made a tap-to-call link."""
+    parts = []
+    position = 0
+    for found in _PHONE_IN_TEXT.finditer(line):
+        digits = "".join(c for c in found.group(1) if c.isdigit())
+        if len(digits) < 3:
+            continue
+        number = ("+" if found.group(1).startswith("+") else "") + digits
+        parts.append((line[position : found.start(1)], number, found.group(1)))
+        position = found.end(1)
+    if not parts:
+        return line
+    linked = format_html_join(
+        "", '{}<a href="tel:{}">{}</a>', ((text, number, shown) for text, number, shown in parts)
+    )
+    # Both halves are escaped and marked safe by format_html; joined, they stay safe.
+    return linked + format_html("{}", line[position:])
