@@ -2,6 +2,20 @@ from django.conf import settings
 from django.db import models
 
 
+def dialable(number: str) -> str:
+    """A number as a dialler wants it: digits, with a leading + kept.
+
+    In an international number the "(0)" of "+44 (0)20 7946 0000" is dropped: it is only
+    dialled from inside the country, and "+44 020..." does not connect.
+    """
+    number = number.strip()
+    international = number.startswith("+")
+    if international:
+        number = number.replace("(0)", "")
+    digits = "".join(c for c in number if c.isdigit())
+    return ("+" + digits) if international else digits
+
+
 class TrustedPersonQuerySet(models.QuerySet):
     def owned_by(self, user):
         return self.filter(user=user)
@@ -31,8 +45,7 @@ class TrustedPerson(models.Model):
     @property
     def phone_digits(self) -> str:
         """The number as a dialler wants it: digits, with a leading + kept."""
-        digits = "".join(c for c in self.phone if c.isdigit())
-        return ("+" + digits) if self.phone.strip().startswith("+") else digits
+        return dialable(self.phone)
 
 
 class SafetyPlan(models.Model):

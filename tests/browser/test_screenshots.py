@@ -62,3 +62,19 @@ def test_track_record_on_a_desktop(new_page):
     page.goto("/track-record/")
     check_page(page)
     page.screenshot(path=SCREENSHOTS / "track-record.png", full_page=True)
+
+
+def test_safety_plan_printed_and_on_a_phone(new_page):
+    from tests.browser.test_safety_plan import _full_plan
+
+    user = UserFactory()
+    _full_plan(user)
+    page = new_page(PHONE, user=user)
+    page.goto("/help/")
+    check_page(page)
+    page.screenshot(path=SCREENSHOTS / "get-help-now-with-plan.png", full_page=True)
+    printed = new_page(DESKTOP, user=user)
+    printed.goto("/safety-plan/")
+    printed.emulate_media(media="print")
+    printed.screenshot(path=SCREENSHOTS / "safety-plan-print.png", full_page=True)
+    printed.pdf(path=SCREENSHOTS.parent / "safety-plan-example.pdf", format="A4")

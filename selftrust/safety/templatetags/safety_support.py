@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 
 from selftrust.safety import plan as plans
-from selftrust.safety.models import TrustedPerson
+from selftrust.safety.models import TrustedPerson, dialable
 from selftrust.safety.resources import crisis_resources
 from selftrust.safety.support import take_support_offer
 
@@ -59,10 +59,9 @@ def with_phone_links(line: str):
     parts = []
     position = 0
     for found in _PHONE_IN_TEXT.finditer(line):
-        digits = "".join(c for c in found.group(1) if c.isdigit())
-        if len(digits) < 3:
+        number = dialable(found.group(1))
+        if sum(c.isdigit() for c in number) < 3:
             continue
-        number = ("+" if found.group(1).startswith("+") else "") + digits
         parts.append((line[position : found.start(1)], number, found.group(1)))
         position = found.end(1)
     if not parts:
