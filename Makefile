@@ -7,7 +7,7 @@ PORT ?= 8000
 # The PostgreSQL suite; .ci/run creates this role and database.
 SELFTRUST_TEST_POSTGRES_URL ?= postgres://selftrust:selftrust@127.0.0.1:5432/selftrust
 
-.PHONY: run test lint format test-sqlite test-browser test-postgres bench clean
+.PHONY: run test lint format test-sqlite test-browser test-postgres bench bench-screening clean
 
 $(BIN)/.runtime: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,8 +44,11 @@ format: $(BIN)/.dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: $(BIN)/.dev
+bench: $(BIN)/.dev bench-screening
 	$(BIN)/python bench/run.py
+
+bench-screening: $(BIN)/.dev
+	$(BIN)/python bench/screening.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -1,14 +1,40 @@
 """Shared helpers for the screening-model benchmark (data loading, frozen rules, metrics)."""
 
-import csv
 import importlib.util
+import os
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "safety" / "data"
-TRAIN_FILES = [DATA / "crisis_eval_dev.tsv", DATA / "crisis_eval_holdout.tsv"]
-TEST_FILES = [DATA / "crisis_eval_blind2.tsv"]
-FROZEN_RULES = Path("/tmp/frozen/screening_v1.py")
+SETS = ("dev", "holdout", "blind2", "blind3")
+# Hold one labelled set out to measure the rules + model on text neither has seen, e.g.
+# SCREENING_HOLD_OUT=blind3 SCREENING_RULES=/path/to/rules-frozen-before-blind3.py
+HOLD_OUT = os.environ.get("SCREENING_HOLD_OUT", "")
+FROZEN_RULES = os.environ.get("SCREENING_RULES", "")
+
+
+def _lesson_sentences() -> Path:
+    """Our own lesson prose as extra 'safe' examples: ordinary reflective writing."""
+    import re
+    import tempfile
+
+    out = Path(tempfile.gettempdir()) / "selftrust-lesson-sentences.tsv"
+    rows = ["label\tcategory\ttext"]
+    for page in sorted((ROOT / "selftrust" / "lessons" / "templates").rglob("*.html")):
+        raw = re.sub(r"<[^>]+>|\{[%{].*?[%}]\}", " ", page.read_text(encoding="utf-8"))
+        for sentence in re.split(r"(?<=[.!?])\s+|\n+", raw):
+            sentence = " ".join(sentence.split())
+            if len(sentence) > 15:
+                rows.append(f"safe\tprose\t{sentence}")
+    out.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return out
+
+
+TRAIN_FILES = [DATA / f"crisis_eval_{name}.tsv" for name in SETS if name != HOLD_OUT] + [
+    _lesson_sentences()
+]
+TEST_FILES = [DATA / f"crisis_eval_{HOLD_OUT}.tsv"] if HOLD_OUT else []
 
 
 def load(paths):
@@ -26,7 +52,13 @@ def load(paths):
 
 
 def frozen_screen():
-    spec = importlib.util.spec_from_file_location("screening_v1", FROZEN_RULES)
+    """The phrase rules alone: a frozen copy when SCREENING_RULES names one, else today's."""
+    if not FROZEN_RULES:
+        sys.path.insert(0, str(ROOT))
+        from selftrust.safety.screening import matched_phrases
+
+        return matched_phrases
+    spec = importlib.util.spec_from_file_location("screening_frozen", FROZEN_RULES)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.screen
@@ -35,6 +67,6 @@ def frozen_screen():
 def rates(labels, flags):
     pos = sum(labels)
     neg = len(labels) - pos
-    tp = sum(1 for y, f in zip(labels, flags) if y and f)
-    fp = sum(1 for y, f in zip(labels, flags) if not y and f)
+    tp = sum(1 for y, f in zip(labels, flags, strict=True) if y and f)
+    fp = sum(1 for y, f in zip(labels, flags, strict=True) if not y and f)
     return {"recall": tp / pos, "false_alarm": fp / neg, "tp": tp, "pos": pos, "fp": fp, "neg": neg}

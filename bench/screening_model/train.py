@@ -22,9 +22,10 @@ from sklearn.model_selection import RepeatedStratifiedKFold
 from sklearn.svm import LinearSVC
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-import model as pure  # noqa: E402
+sys.path[:0] = [str(HERE), str(HERE.parents[1])]
 from common import TEST_FILES, TRAIN_FILES, frozen_screen, load, rates  # noqa: E402
+
+from selftrust.safety import crisis_model as pure  # noqa: E402
 
 C = 10.0
 SEED = 0
@@ -34,8 +35,14 @@ FA_TARGETS = {"fa5": 0.05, "fa1": 0.01, "fa0.5": 0.005}
 
 
 def vectorizers():
-    common = dict(preprocessor=pure.normalise, lowercase=False, sublinear_tf=True,
-                  use_idf=True, smooth_idf=True, norm="l2")
+    common = dict(
+        preprocessor=pure._normalise,
+        lowercase=False,
+        sublinear_tf=True,
+        use_idf=True,
+        smooth_idf=True,
+        norm="l2",
+    )
     return [
         TfidfVectorizer(analyzer="word", ngram_range=(1, 2), token_pattern=r"[a-z0-9']+", **common),
         TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), **common),
@@ -80,13 +87,25 @@ def export(vecs, clf, thresholds, path):
         features = {}
         for gram, index in vocab.items():
             features[gram] = [float(f"{vec.idf_[index]:.5g}"), float(f"{coef[offset + index]:.5g}")]
-        blocks.append({"analyzer": vec.analyzer, "ngram_range": list(vec.ngram_range),
-                       "features": dict(sorted(features.items()))})
+        blocks.append(
+            {
+                "analyzer": vec.analyzer,
+                "ngram_range": list(vec.ngram_range),
+                "features": dict(sorted(features.items())),
+            }
+        )
         offset += len(vocab)
-    weights = {"version": 1, "model": f"linear SVM C={C}, tf-idf word 1-2 + char_wb 3-4",
-               "intercept": float(clf.intercept_[0]), "thresholds": thresholds, "blocks": blocks}
+    weights = {
+        "version": 1,
+        "model": f"linear SVM C={C}, tf-idf word 1-2 + char_wb 3-4",
+        "intercept": float(clf.intercept_[0]),
+        "thresholds": thresholds,
+        "blocks": blocks,
+    }
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(weights, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    path.write_text(
+        json.dumps(weights, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
     return path.stat().st_size
 
 
@@ -117,8 +136,10 @@ def per_call_ms(fn, entries, repeat=7):
 
 def row(name, labels, flags):
     r = rates(labels, flags)
-    return (f"| {name:<38} | {r['recall']*100:5.1f}% ({r['tp']}/{r['pos']}) "
-            f"| {r['false_alarm']*100:4.1f}% ({r['fp']}/{r['neg']}) |")
+    return (
+        f"| {name:<38} | {r['recall'] * 100:5.1f}% ({r['tp']}/{r['pos']}) "
+        f"| {r['false_alarm'] * 100:4.1f}% ({r['fp']}/{r['neg']}) |"
+    )
 
 
 def main():
@@ -141,17 +162,22 @@ def main():
         model_r = [rates(labels.tolist(), (r > thr).tolist()) for r in oof]
         comb_r = [rates(labels.tolist(), ((r > thr) | rules_train).tolist()) for r in oof]
         mean = lambda rs, k: np.mean([x[k] for x in rs]) * 100  # noqa: E731
-        print(f"| model alone @{name:<6} thr={thr:+.3f}        | {mean(model_r,'recall'):5.1f}% | "
-              f"{mean(model_r,'false_alarm'):4.1f}% |  rules OR model: {mean(comb_r,'recall'):5.1f}% / "
-              f"{mean(comb_r,'false_alarm'):4.1f}%")
+        print(
+            f"| model alone @{name:<6} thr={thr:+.3f}        | {mean(model_r, 'recall'):5.1f}% | "
+            f"{mean(model_r, 'false_alarm'):4.1f}% |  rules OR model: {mean(comb_r, 'recall'):5.1f}% / "
+            f"{mean(comb_r, 'false_alarm'):4.1f}%"
+        )
 
     vecs, clf = fit(texts, labels)
     size = export(vecs, clf, thresholds, args.out)
-    scorer = pure.load(args.out)
+    scorer = pure.CrisisModel(json.loads(args.out.read_text(encoding="utf-8")))
     n_features = sum(len(v.vocabulary_) for v in vecs)
-    print(f"\nexported {n_features} n-grams to {args.out} ({size/1024:.0f} KiB)")
+    print(f"\nexported {n_features} n-grams to {args.out} ({size / 1024:.0f} KiB)")
     check = texts + [t for _, _, t in load(TEST_FILES)] if not args.no_test else texts
-    diff = max(abs(a - b) for a, b in zip(decision(vecs, clf, check), map(scorer.score, check)))
+    diff = max(
+        abs(a - b)
+        for a, b in zip(decision(vecs, clf, check), map(scorer.score, check), strict=True)
+    )
     print(f"pure-Python vs sklearn max |score difference|: {diff:.2e}")
 
     entries = typical_entries(texts)
@@ -173,16 +199,21 @@ def main():
         print(row(f"(b) model alone @{name}", t_labels, [s > thr for s in t_scores]))
     for name, thr in thresholds.items():
         tag = "(c)" if name == "fa5" else "(d)"
-        print(row(f"{tag} rules OR model @{name}", t_labels,
-                  [r or s > thr for r, s in zip(t_rules, t_scores)]))
+        print(
+            row(
+                f"{tag} rules OR model @{name}",
+                t_labels,
+                [r or s > thr for r, s in zip(t_rules, t_scores, strict=True)],
+            )
+        )
     for name, thr in thresholds.items():
         print(f"\n--- rules OR model @{name} (threshold {thr:+.3f}) vs rules alone ---")
-        for (y, cat, text), r, s in zip(test, t_rules, t_scores):
+        for (y, cat, text), r, s in zip(test, t_rules, t_scores, strict=True):
             if not r and s > thr:
                 what = "NEWLY CAUGHT crisis" if y else "ADDED false alarm"
                 print(f"  {what:<20} [{cat}] score={s:+.2f}  {text}")
     print("\n--- crisis sentences missed by rules (score of model) ---")
-    for (y, cat, text), r, s in zip(test, t_rules, t_scores):
+    for (y, cat, text), r, s in zip(test, t_rules, t_scores, strict=True):
         if y and not r:
             print(f"  [{cat}] score={s:+.2f}  {text}")
 

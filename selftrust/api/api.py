@@ -7,13 +7,14 @@ from selftrust.api.auth import AUTH
 from selftrust.api.errors import InputRefused
 from selftrust.api.practices import router as practices_router
 from selftrust.api.promises import router as promises_router
+from selftrust.api.safety import router as safety_router
 
 api = NinjaAPI(
     title="Selftrust API",
     version="1",
     description=(
-        "Your promises, check-ins, track record, questionnaires and practices, "
-        "for your own scripts."
+        "Your promises, check-ins, track record, questionnaires, practices, safety plan "
+        "and trusted people, for your own scripts."
     ),
     urls_namespace="api",
     auth=AUTH,
@@ -50,3 +51,4 @@ def not_found(request, exc):
 api.add_router("/", promises_router)
 api.add_router("/", assessments_router)
 api.add_router("/", practices_router)
+api.add_router("/", safety_router)

@@ -16,7 +16,8 @@ from django.utils.datastructures import MultiValueDict
 from ninja import Body, Field, Query, Router, Schema
 
 from selftrust.api.errors import InputRefused
-from selftrust.api.schemas import Error
+from selftrust.api.safety import support_for
+from selftrust.api.schemas import Error, SupportOut
 from selftrust.practices import reflections, services
 from selftrust.practices.catalog import DECISION, PRACTICES, Practice
 from selftrust.practices.forms import (
@@ -199,6 +200,10 @@ class EntryOut(Schema):
     )
 
 
+class EntrySavedOut(EntryOut):
+    support: SupportOut
+
+
 class CalibrationBandOut(Schema):
     low: int
     high: int
@@ -354,6 +359,11 @@ def _valid_form(request, practice: Practice, values: dict, entry: Entry | None =
     return form
 
 
+def _saved_out(entry: Entry) -> dict:
+    """A written entry, and whether its words suggest support is worth offering."""
+    return {**_entry_out(entry), "support": support_for(*services.written_words(entry))}
+
+
 def _save(request, practice: Practice, form, entry: Entry | None = None) -> Entry:
     if practice.kind == "worksheet":
         return services.save_worksheet(request.auth, practice, form.answers(), entry)
@@ -504,7 +514,7 @@ def list_entries(request, practice: str, filters: Query[EntryFilters]):
 
 @router.post(
     "/practices/{practice}/entries",
-    response={201: EntryOut, 404: Error, 422: Error},
+    response={201: EntrySavedOut, 404: Error, 422: Error},
     summary="Write an entry",
     description=PRACTICE_SLUGS,
     openapi_extra=ENTRY_BODY_DOC,
@@ -512,7 +522,7 @@ def list_entries(request, practice: str, filters: Query[EntryFilters]):
 def create_entry(request, practice: str, payload: Body[dict[str, Any]]):
     chosen = _practice(practice)
     form = _valid_form(request, chosen, _values(payload, chosen))
-    return 201, _entry_out(_save(request, chosen, form))
+    return 201, _saved_out(_save(request, chosen, form))
 
 
 @router.get("/practices/{practice}/entries/{entry_id}", response={200: EntryOut, 404: Error})
@@ -522,7 +532,7 @@ def get_entry(request, practice: str, entry_id: int):
 
 @router.patch(
     "/practices/{practice}/entries/{entry_id}",
-    response={200: EntryOut, 404: Error, 422: Error},
+    response={200: EntrySavedOut, 404: Error, 422: Error},
     summary="Change some answers of an entry",
     description="Send only what changes; the rest stays as it was. A refused change saves nothing.",
     openapi_extra=ENTRY_BODY_DOC,
@@ -535,7 +545,7 @@ def update_entry(request, practice: str, entry_id: int, payload: Body[dict[str, 
     if chosen.kind != "worksheet":
         current = {name: current[name] for name in BODY_FOR_KIND[chosen.kind].model_fields}
     form = _valid_form(request, chosen, {**current, **changes}, entry)
-    return _entry_out(_save(request, chosen, form, entry))
+    return _saved_out(_save(request, chosen, form, entry))
 
 
 @router.delete(
@@ -566,7 +576,7 @@ def restore_entry(request, practice: str, entry_id: int):
 
 @router.post(
     "/practices/decision/entries/{entry_id}/review",
-    response={200: EntryOut, 404: Error, 422: Error},
+    response={200: EntrySavedOut, 404: Error, 422: Error},
     summary="Look back on a decision: did your first instinct serve you?",
 )
 def review_decision(request, entry_id: int, payload: ReviewIn):
@@ -577,4 +587,4 @@ def review_decision(request, entry_id: int, payload: ReviewIn):
     if not form.is_valid():
         raise InputRefused.from_form(form)
     services.review_decision(request.auth, entry, form)
-    return _entry_out(entry)
+    return _saved_out(entry)

@@ -2,14 +2,17 @@ from django.shortcuts import get_object_or_404
 from ninja import Router
 
 from selftrust.api.errors import InputRefused
+from selftrust.api.safety import support_for
 from selftrust.api.schemas import (
     CheckInIn,
     CheckInOut,
+    CheckInSavedOut,
     DueOut,
     Error,
     PromiseIn,
     PromiseOut,
     PromisePatch,
+    PromiseSavedOut,
     TrackRecordOut,
 )
 from selftrust.promises import services
@@ -57,13 +60,13 @@ def list_promises(request, status: str | None = None):
     return [_promise_out(p) for p in promises]
 
 
-@router.post("/promises", response={201: PromiseOut, 422: Error}, summary="Make a promise")
+@router.post("/promises", response={201: PromiseSavedOut, 422: Error}, summary="Make a promise")
 def create_promise(request, payload: PromiseIn):
     form = PromiseForm(data=_form_data(payload.dict()), today=request.auth.local_today())
     if not form.is_valid():
         raise InputRefused.from_form(form)
     promise = services.save_promise(form, request.auth)
-    return 201, _promise_out(promise, form.nudge)
+    return 201, {**_promise_out(promise, form.nudge), "support": support_for(promise.text)}
 
 
 @router.get("/promises/{promise_id}", response={200: PromiseOut, 404: Error})
@@ -73,7 +76,7 @@ def get_promise(request, promise_id: int):
 
 @router.patch(
     "/promises/{promise_id}",
-    response={200: PromiseOut, 404: Error, 422: Error},
+    response={200: PromiseSavedOut, 404: Error, 422: Error},
     summary="Change a promise, pause, resume or archive it",
 )
 def update_promise(request, promise_id: int, payload: PromisePatch):
@@ -105,7 +108,10 @@ def update_promise(request, promise_id: int, payload: PromisePatch):
         promise = services.save_promise(form, request.auth)
     if status is not None:
         services.set_status(promise, status, request.auth)
-    return _promise_out(promise, form.nudge if form else None)
+    return {
+        **_promise_out(promise, form.nudge if form else None),
+        "support": support_for(promise.text),
+    }
 
 
 @router.get("/promises/{promise_id}/check-ins", response={200: list[CheckInOut], 404: Error})
@@ -116,7 +122,7 @@ def list_check_ins(request, promise_id: int):
 
 @router.post(
     "/promises/{promise_id}/check-ins",
-    response={200: CheckInOut, 201: CheckInOut, 404: Error, 422: Error},
+    response={200: CheckInSavedOut, 201: CheckInSavedOut, 404: Error, 422: Error},
     summary="Record how a promise went on a day (or change that answer)",
 )
 def record_check_in(request, promise_id: int, payload: CheckInIn):
@@ -126,7 +132,8 @@ def record_check_in(request, promise_id: int, payload: CheckInIn):
     if not form.is_valid():
         raise InputRefused.from_form(form, rename={"day": "date"})
     check_in, created = services.save_check_in(form, request.auth)
-    return (201 if created else 200), _check_in_out(check_in)
+    out = {**_check_in_out(check_in), "support": support_for(check_in.note)}
+    return (201 if created else 200), out
 
 
 def _check_in_out(check_in) -> dict:

@@ -78,3 +78,21 @@ class DueOut(Schema):
 class Error(Schema):
     detail: str
     errors: dict[str, list[str]] | list | None = None
+
+
+class SupportOut(Schema):
+    """Said back by a write of free text, so a script can respond as the web pages do."""
+
+    suggested: bool = Field(
+        description="The words just saved suggest you may be going through something hard; "
+        "nothing is stored about this check"
+    )
+    help_url: str = Field(description="The page with your safety plan and crisis lines")
+
+
+class PromiseSavedOut(PromiseOut):
+    support: SupportOut
+
+
+class CheckInSavedOut(CheckInOut):
+    support: SupportOut

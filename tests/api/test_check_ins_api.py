@@ -13,7 +13,11 @@ def test_recording_a_check_in_returns_201_and_changing_it_200(api, user):
     body = {"date": user.local_today().isoformat(), "outcome": "partly", "note": "Half a walk"}
     first = api.post(f"/promises/{promise.pk}/check-ins", body)
     assert first.status_code == 201
-    assert first.json() == {"promise_id": promise.pk, **body}
+    assert first.json() == {
+        "promise_id": promise.pk,
+        **body,
+        "support": {"suggested": False, "help_url": "/help/"},
+    }
     second = api.post(f"/promises/{promise.pk}/check-ins", {**body, "outcome": "kept"})
     assert second.status_code == 200
     assert list(CheckIn.objects.values_list("outcome", flat=True)) == ["kept"]
