@@ -138,7 +138,7 @@ def felt_hard(entry: Entry) -> bool:
         return any((e.get("before") or 0) >= HARD_DISTRESS for e in entry.thought_record.emotions)
     if practice.slug == "grounding":
         return (entry.data.get("before") or 0) >= HARD_DISTRESS
-    if practice.slug in ("body-check-in", "emotion-naming"):
+    if practice.slug in ("body-check-in", "emotion"):
         return (entry.data.get("intensity") or 0) >= HARD_INTENSITY
     return False
 

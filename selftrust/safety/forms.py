@@ -7,8 +7,8 @@ from selftrust.safety.models import SafetyPlan, TrustedPerson
 from selftrust.safety.plan import SECTION_LIMIT, SECTIONS
 from selftrust.text import validate_plain_text
 
-# Digits with the usual separators; "+44 (0)20 7946 0000", "988", "116 123".
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]*$")
+# Digits with the usual separators; "+44 (0)20 7946 0000", "988", "116 123", "(555) 555-0100".
+_PHONE = re.compile(r"^\+?[0-9(][0-9 ()./-]*$")
 
 
 class SafetyPlanForm(forms.ModelForm):

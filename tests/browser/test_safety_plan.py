@@ -84,9 +84,9 @@ def test_make_a_plan_on_a_phone_and_find_it_first_on_get_help_now(new_page):
         else:
             box.fill(answer)
         if index == 3:
-            step.get_by_role("group", name="People from my trusted list I can ask for help").get_by_label(
-                "Sam"
-            ).check()
+            step.get_by_role(
+                "group", name="People from my trusted list I can ask for help"
+            ).get_by_label("Sam").check()
         if index < 6:
             next_button.click()
     check_page(page)
@@ -181,8 +181,12 @@ def test_crisis_words_in_a_thought_record_bring_the_plan_forward(new_page, viewp
     expect(panel).to_be_visible()
     expect(panel).to_contain_text("What you wrote is saved")
     expect(panel.get_by_text("A hot shower")).to_be_visible()
-    expect(panel.get_by_role("link", name="Call Sam")).to_have_attribute("href", "tel:+447700900123")
-    expect(panel.get_by_role("link", name=re.compile("Call 988"))).to_have_attribute("href", "tel:988")
+    expect(panel.get_by_role("link", name="Call Sam")).to_have_attribute(
+        "href", "tel:+447700900123"
+    )
+    expect(panel.get_by_role("link", name=re.compile("Call 988"))).to_have_attribute(
+        "href", "tel:988"
+    )
     expect(panel.get_by_role("link", name="See my whole safety plan")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_have_text("Thought record")
     check_page(page)

@@ -10,8 +10,9 @@ from selftrust.safety.support import take_support_offer
 
 register = template.Library()
 
-# A phone number inside a line of the plan: "Dr Okafor 020 7946 0000", "text 988".
-_PHONE_IN_TEXT = re.compile(r"(?<![\w+])(\+?\d[\d ()-]{1,18}\d|\d{3,})(?!\w)")
+# A phone number inside a line of the plan: "Dr Okafor 020 7946 0000", "text 988",
+# "(555) 555-0100".
+_PHONE_IN_TEXT = re.compile(r"(?<![\w+])(\+?(?:\(\d{1,5}\) ?)?\d[\d ()-]{1,18}\d|\d{3,})(?!\w)")
 
 
 def _support_context(context, panel_id: str, intro: str = "") -> dict:
