@@ -161,6 +161,58 @@ def get_help(open_page):
     return _go(open_page(user=UserFactory()), "/help/")
 
 
+def _with_plan():
+    from tests.browser.test_safety_plan import _full_plan
+
+    user = UserFactory()
+    _full_plan(user)
+    return user
+
+
+def get_help_with_plan(open_page):
+    page = _go(open_page(user=_with_plan()), "/help/")
+    expect(page.get_by_role("heading", name="My safety plan")).to_be_visible()
+    return page
+
+
+def safety_plan_empty(open_page):
+    return _go(open_page(user=UserFactory()), "/safety-plan/")
+
+
+def safety_plan(open_page):
+    return _go(open_page(user=_with_plan()), "/safety-plan/")
+
+
+def safety_plan_form_errors(open_page):
+    page = _go(open_page(user=_with_plan()), "/safety-plan/edit/")
+    box = page.locator("textarea").first
+    box.evaluate("(box) => box.removeAttribute('maxlength')")
+    box.fill("<b>too loud</b>")
+    page.get_by_role("button", name="Save my plan").click()
+    expect(page.get_by_role("alert")).to_contain_text("needs another look")
+    return page
+
+
+def safety_plan_delete(open_page):
+    return _go(open_page(user=_with_plan()), "/safety-plan/delete/")
+
+
+def trusted_people(open_page):
+    return _go(open_page(user=_with_plan()), "/trusted-people/")
+
+
+def trusted_person_errors(open_page):
+    page = _go(open_page(user=UserFactory()), "/trusted-people/new/")
+    page.get_by_label("Phone number (optional)").fill("call me maybe")
+    page.get_by_role("button", name="Add to my list").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    return page
+
+
+def privacy(open_page):
+    return _go(open_page(), "/privacy/")
+
+
 def not_found(open_page):
     return _go(open_page(), "/no-such-page/", status=404)
 
@@ -183,6 +235,14 @@ PAGES = [
     settings_with_token,
     ground,
     get_help,
+    get_help_with_plan,
+    safety_plan_empty,
+    safety_plan,
+    safety_plan_form_errors,
+    safety_plan_delete,
+    trusted_people,
+    trusted_person_errors,
+    privacy,
     not_found,
 ]
 LOOKS = {
