@@ -28,7 +28,7 @@ def test_phq9_item_9_brings_crisis_resources_forward_at_once(new_page, db):
     # Shown before the questionnaire is finished, with help one tap away and focus on it.
     expect(panel).to_be_visible()
     expect(panel.get_by_role("link", name=re.compile("988"))).to_have_count(2)
-    expect(panel.get_by_role("heading")).to_be_focused()
+    expect(panel.get_by_role("heading", name="You don't have to hold this alone")).to_be_focused()
     expect(page.get_by_text("You can carry on with the questions")).to_be_visible()
     check_page(page)
     # Changing the answer back to 0 hides it again; the person stays in control.
