@@ -14,7 +14,6 @@ from typing import Any
 from urllib.parse import quote
 
 import pydantic
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -24,7 +23,7 @@ from ninja import Body, Field, Router, Schema
 from selftrust.api.errors import InputRefused
 from selftrust.api.schemas import Error
 from selftrust.safety import plan as plans
-from selftrust.safety.forms import SafetyPlanForm, TrustedPersonForm
+from selftrust.safety.forms import SafetyPlanForm, TrustedPersonForm, save_plan
 from selftrust.safety.models import SafetyPlan, TrustedPerson
 from selftrust.safety.screening import mentions_crisis
 
@@ -291,8 +290,9 @@ def put_plan(request, payload: Body[dict[str, Any]]):
     form = SafetyPlanForm(data=posted, instance=instance, user=request.auth)
     if not form.is_valid():
         raise InputRefused.from_form(form)
-    with transaction.atomic():
-        form.save()
+    form = save_plan(form)
+    if form.errors:  # only when racing another first save, with a person removed meanwhile
+        raise InputRefused.from_form(form)
     return _plan_out(plans.plan_for(request.auth))
 
 

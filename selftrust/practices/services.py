@@ -132,12 +132,20 @@ def written_words(entry: Entry) -> list[str]:
 
 
 def felt_hard(entry: Entry) -> bool:
-    """Did this entry record strong distress? Then reaching out to someone may help."""
+    """Did this entry record strong distress? Then reaching out to someone may help.
+
+    Distress still strong afterwards counts as much as before: an exercise that didn't help,
+    or a feeling that grew, is when someone else may.
+    """
     practice = entry.definition
     if practice.kind == "thought":
-        return any((e.get("before") or 0) >= HARD_DISTRESS for e in entry.thought_record.emotions)
+        return any(
+            (e.get(when) or 0) >= HARD_DISTRESS
+            for e in entry.thought_record.emotions
+            for when in ("before", "after")
+        )
     if practice.slug == "grounding":
-        return (entry.data.get("before") or 0) >= HARD_DISTRESS
+        return any((entry.data.get(when) or 0) >= HARD_DISTRESS for when in ("before", "after"))
     if practice.slug in ("body-check-in", "emotion"):
         return (entry.data.get("intensity") or 0) >= HARD_INTENSITY
     return False

@@ -182,8 +182,11 @@ def entry_detail(request, entry_id: int):
     entry = _own_entry(request, entry_id)
     practice = entry.definition
     just_saved = request.GET.get("saved") is not None
+    # Words that suggest crisis bring the support panel to this page: then it is the only
+    # response, with no reach-out card on top and no celebration beside it.
+    offering_support = support_offered(request)
     context = {"entry": entry, "practice": practice}
-    if just_saved and not support_offered(request) and services.felt_hard(entry):
+    if just_saved and not offering_support and services.felt_hard(entry):
         context["reach_out"] = list(TrustedPerson.objects.owned_by(request.user))
         context["offer_reach_out"] = True
     if practice.kind == "worksheet":
@@ -193,7 +196,7 @@ def entry_detail(request, entry_id: int):
             for name, value in entry.data.items()
             if name in labels
         ]
-        context["celebrate"] = practice.celebrate and just_saved
+        context["celebrate"] = practice.celebrate and just_saved and not offering_support
     if practice.slug == "signs-check":
         previous = (
             Entry.objects.owned_by(request.user)

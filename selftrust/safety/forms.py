@@ -2,6 +2,7 @@ import re
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.db import IntegrityError, transaction
 
 from selftrust.safety.models import SafetyPlan, TrustedPerson
 from selftrust.safety.plan import SECTION_LIMIT, SECTIONS
@@ -9,6 +10,18 @@ from selftrust.text import validate_plain_text
 
 # Digits with the usual separators; "+44 (0)20 7946 0000", "988", "116 123", "(555) 555-0100".
 _PHONE = re.compile(r"^\+?[0-9(][0-9 ()./-]*$")
+
+
+class PlanSectionField(forms.CharField):
+    """A written part of the plan, with its line breaks as one "\n" each.
+
+    A browser counts a line break as one character towards a textarea's maxlength but sends
+    it as "\r\n", so without this a part the browser let through (one thing per line, up to
+    the limit) would be refused here as too long.
+    """
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
 
 
 class SafetyPlanForm(forms.ModelForm):
@@ -29,6 +42,7 @@ class SafetyPlanForm(forms.ModelForm):
             "company_people": forms.CheckboxSelectMultiple,
             "help_people": forms.CheckboxSelectMultiple,
         }
+        field_classes = {section.field: PlanSectionField for section in SECTIONS}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -76,6 +90,30 @@ class SafetyPlanForm(forms.ModelForm):
             )
             for section in SECTIONS
         ]
+
+
+def save_plan(form: SafetyPlanForm) -> SafetyPlanForm:
+    """Save a valid plan form, and return the form that saved it.
+
+    Two first saves can race (a double tap on Save, two tabs, the API and the page): both
+    read "no plan yet" and the second insert breaks the one-plan-per-person rule. Then these
+    words go onto the plan the other save just made, as a change of it would, instead of
+    failing. Only if they no longer fit (a chosen person removed meanwhile) is the returned
+    form refused, with its errors, so nothing typed is lost.
+    """
+    try:
+        with transaction.atomic():
+            form.save()
+        return form
+    except IntegrityError:
+        made_meanwhile = SafetyPlan.objects.filter(user_id=form.instance.user_id).first()
+        if not form.instance._state.adding or made_meanwhile is None:
+            raise
+    again = SafetyPlanForm(form.data, instance=made_meanwhile, user=made_meanwhile.user)
+    if again.is_valid():
+        with transaction.atomic():
+            again.save()
+    return again
 
 
 class TrustedPersonForm(forms.ModelForm):

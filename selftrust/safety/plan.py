@@ -93,18 +93,30 @@ def is_empty(plan: SafetyPlan) -> bool:
     )
 
 
+def plan_with_something_in_it(user) -> SafetyPlan | None:
+    """The plan to offer in a hard moment: none when it was saved with nothing in it, so
+    the person's trusted people and an invitation to write one are offered instead."""
+    plan = plan_for(user)
+    return None if plan is None or is_empty(plan) else plan
+
+
 def starter_professionals() -> str:
     """The crisis lines the operator configured, so a new plan never starts without one."""
     starters = []
     for resource in crisis_resources():
         ways = ", ".join(
-            f"{contact.label.lower()} {contact.value}".strip()
+            f"{contact.label.lower()} {contact.value.strip() or _number_in(contact.href)}".strip()
             for contact in resource.contacts
             if contact.href.startswith(("tel:", "sms:"))
         )
         if ways:
             starters.append(f"{resource.name}: {ways}")
     return "\n".join(starters[:2])
+
+
+def _number_in(href: str) -> str:
+    """The number a tel: or sms: link dials, for a contact given without one written out."""
+    return href.partition(":")[2].split("?")[0].split(";")[0]
 
 
 @dataclass(frozen=True)

@@ -255,11 +255,13 @@ def _open_quote(before: str) -> int:
     return opening.end() - 1
 
 
-def _reported_from_someone_else(before: str) -> bool:
+def _reported_from_someone_else(before: str, earlier_speaker: str = "") -> bool:
     """'my flatmate said everyone would be better off without me': their words, not ours.
 
     Only a speech verb close before the phrase counts; who spoke is the last person named
     between the verb and the phrase, or else the first person named before the verb.
+    `earlier_speaker` is the first person named in the clause before `before` begins, when
+    `before` is only the end of a long clause.
     """
     quote = _open_quote(before)
     if quote >= 0:
@@ -268,7 +270,10 @@ def _reported_from_someone_else(before: str) -> bool:
             return True
         before = before[:quote]
         return any(word in _SPEECH for word in _WORD.findall(before)[-3:]) and (
-            next((person for person in _people(_WORD.findall(before)) if person), "")
+            (
+                earlier_speaker
+                or next((person for person in _people(_WORD.findall(before)) if person), "")
+            )
             == "someone else"
         )
     words = _WORD.findall(before)
@@ -279,7 +284,7 @@ def _reported_from_someone_else(before: str) -> bool:
         between = [person for person in people[position + 1 :] if person]
         if between:
             return between[-1] == "someone else"
-        speaker = next((person for person in people[:position] if person), "")
+        speaker = earlier_speaker or next((person for person in people[:position] if person), "")
         return speaker == "someone else"
     return False
 
@@ -333,6 +338,40 @@ def _clause_starts(text: str) -> list[int]:
     return [0] + [found.end() for found in _CLAUSE_BREAK.finditer(text)]
 
 
+# How far either side of a phrase the checks that may set it aside read. Every one of them
+# looks only a few words away (a negation, a speaker, "… prevention"), and reading the whole
+# rest of a long text for every match made screening quadratic: "end it all " 9,000 times took
+# minutes. Far wider than any sentence, so nothing a person writes reads differently.
+_CONTEXT = 300
+# Stands for "the text goes on" at the end of a cut-short window, where `$` must not match.
+_MORE = "\x00"
+
+
+def _before(text: str, clause_start: int, start: int) -> str:
+    """The clause before a phrase, at most _CONTEXT characters of it, from a word's start."""
+    window = max(clause_start, start - _CONTEXT)
+    if window > clause_start and not text[window - 1].isspace():
+        space = text.find(" ", window, start)
+        window = start if space < 0 else space + 1
+    return text[window:start]
+
+
+def _first_person_named(text: str, start: int, end: int) -> tuple[int, str]:
+    """Where the first person is named in text[start:end], and who: 'writer' or
+    'someone else'; (end, '') when nobody is."""
+    for found in _WORD.finditer(text, start, end):
+        person = _people([found.group(0)])[0]
+        if person:
+            return found.start(), person
+    return end, ""
+
+
+def _after(text: str, end: int) -> str:
+    """What follows a phrase, at most _CONTEXT characters of it."""
+    after = text[end : end + _CONTEXT]
+    return after + _MORE if end + _CONTEXT < len(text) else after
+
+
 def screen(text: str) -> Screening:
     """Whether the text suggests suicidal thinking, self-harm or intent to die, and why."""
     if not text or not text.strip():
@@ -351,18 +390,28 @@ def screen(text: str) -> Screening:
 def matched_phrases(text: str) -> list[str]:
     tidy = _tidy(text)
     starts = _clause_starts(tidy)
+    first_named: dict[int, tuple[int, str]] = {}  # per clause, read once: see below
     matched: list[str] = []
     for phrase, gate in zip(PHRASES, _GATES, strict=True):
         if gate is not None and not any(fragment in tidy for fragment in gate):
             continue
         for found in phrase.pattern.finditer(tidy):
-            clause_start = starts[bisect_right(starts, found.start()) - 1]
-            before = tidy[clause_start : found.start()]
             words = found.group(0).strip()
-            if _set_aside(phrase, before, tidy[found.end() :], _names_the_writer(words)):
+            if words in matched:
+                continue  # already found, and not set aside
+            clause = bisect_right(starts, found.start()) - 1
+            clause_start = starts[clause]
+            before = _before(tidy, clause_start, found.start())
+            after = _after(tidy, found.end())
+            # Who speaks can be the first person named in the clause, however long ago.
+            if clause_start not in first_named:
+                clause_end = starts[clause + 1] if clause + 1 < len(starts) else len(tidy)
+                first_named[clause_start] = _first_person_named(tidy, clause_start, clause_end)
+            named_at, person = first_named[clause_start]
+            earlier_speaker = person if named_at < found.start() - len(before) else ""
+            if _set_aside(phrase, before, after, _names_the_writer(words), earlier_speaker):
                 continue
-            if words not in matched:
-                matched.append(words)
+            matched.append(words)
     return matched
 
 
@@ -370,7 +419,9 @@ def _names_the_writer(words: str) -> bool:
     return any(word in _FIRST_PERSON for word in _WORD.findall(words))
 
 
-def _set_aside(phrase: Phrase, before: str, after: str, names_the_writer: bool) -> bool:
+def _set_aside(
+    phrase: Phrase, before: str, after: str, names_the_writer: bool, earlier_speaker: str = ""
+) -> bool:
     if before.endswith(("'", '"', "“")) and after[:1] in ("'", '"', "”"):
         return True  # 'overdose' named as a word, not lived
     if phrase.negatable and (_negated(before) or _DENIED_AFTER.match(after)):
@@ -383,7 +434,7 @@ def _set_aside(phrase: Phrase, before: str, after: str, names_the_writer: bool) 
         _HYPERBOLE_BEFORE.search(before) or _LAUGHING_NEARBY.search(before[-80:] + after[:30])
     ):
         return True
-    return _reported_from_someone_else(before)
+    return _reported_from_someone_else(before, earlier_speaker)
 
 
 def mentions_crisis(*texts: str) -> bool:

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from selftrust.practices import services as drafts
 from selftrust.safety import plan as plans
-from selftrust.safety.forms import SafetyPlanForm, TrustedPersonForm
+from selftrust.safety.forms import SafetyPlanForm, TrustedPersonForm, save_plan
 from selftrust.safety.models import SafetyPlan, TrustedPerson
 from selftrust.safety.resources import crisis_resources
 from selftrust.web.drafts import close_draft, draft_recently_closed
@@ -19,6 +19,7 @@ GROUNDING_STEPS = [
     (1, "thing you can taste", "Or one kind thing you can say to yourself."),
 ]
 PLAN_DRAFT_KEY = "safety-plan"
+PEOPLE_FIELDS = tuple(section.people_field for section in plans.SECTIONS if section.people_field)
 
 
 def ground(request):
@@ -26,7 +27,7 @@ def ground(request):
 
 
 def get_help(request):
-    plan = plans.plan_for(request.user)
+    plan = plans.plan_with_something_in_it(request.user)
     people = (
         list(TrustedPerson.objects.owned_by(request.user)) if request.user.is_authenticated else []
     )
@@ -66,21 +67,28 @@ def plan_edit(request):
     if request.method == "POST":
         form = SafetyPlanForm(request.POST, instance=instance, user=request.user)
         if form.is_valid():
-            form.save()
+            form = save_plan(form)
+        if not form.errors:
             drafts.clear_draft(request.user, PLAN_DRAFT_KEY)
             close_draft(request, PLAN_DRAFT_KEY)
             messages.success(request, "Your safety plan is saved. It's here whenever you need it.")
             return redirect("safety:plan")
         drafts.save_draft(request.user, PLAN_DRAFT_KEY, dict(request.POST.lists()))
-        return _plan_form_page(request, form, existing, status=400)
+        plan = form.instance if form.instance.pk else None  # made meanwhile, in a race
+        return _plan_form_page(request, form, plan, status=400)
     draft = drafts.draft_data(request.user, PLAN_DRAFT_KEY)
     initial = None
     if draft is not None:
-        initial = {
-            name: values if name in ("company_people", "help_people") else values[-1]
-            for name, values in draft.items()
-            if values
-        }
+        # An unticked box isn't posted, so a person the draft leaves out was unticked there:
+        # the saved plan's choice must not come back over it.
+        initial = {name: [] for name in PEOPLE_FIELDS}
+        initial.update(
+            {
+                name: values if name in PEOPLE_FIELDS else values[-1]
+                for name, values in draft.items()
+                if values
+            }
+        )
     elif existing is None:
         initial = {"professionals": plans.starter_professionals()}
     form = SafetyPlanForm(instance=instance, initial=initial, user=request.user)

@@ -1,5 +1,6 @@
 import pytest
 
+from selftrust.safety import plan as plans
 from selftrust.safety.models import SafetyPlan, TrustedPerson
 
 pytestmark = pytest.mark.django_db
@@ -106,6 +107,26 @@ def test_put_replaces_the_whole_plan(api, user):
     assert body["warning_signs"] == [] and body["company_people"] == []
     assert body["help_people"] == [{"id": bo.pk, "name": "Bo"}]
     assert SafetyPlan.objects.filter(user=user).count() == 1
+
+
+def test_two_first_plans_at_once_do_not_fail(api, user, monkeypatch):
+    ama = person(user, name="Ama")
+    SafetyPlan.objects.create(user=user, reasons_for_living="From the page")
+    real_plan_for = plans.plan_for
+    reads = []
+
+    def first_read_sees_no_plan(whose):
+        # This PUT looked for a plan a moment before the page's first save made one.
+        reads.append(whose)
+        return None if len(reads) == 1 else real_plan_for(whose)
+
+    monkeypatch.setattr(plans, "plan_for", first_read_sees_no_plan)
+    response = put_plan(api, {**PLAN, "help_people": [ama.pk]})
+    assert response.status_code == 200, response.content
+    assert response.json()["reasons_for_living"] == PLAN["reasons_for_living"]
+    plan = SafetyPlan.objects.get(user=user)
+    assert plan.reasons_for_living == "My cat\nSeeing the sea again"
+    assert list(plan.help_people.all()) == [ama]
 
 
 def test_null_and_empty_lists_leave_a_part_empty(api):

@@ -40,6 +40,8 @@ def test_the_privacy_page_explains_the_crisis_check_plainly(client):
     assert "Nothing is sent to any other service" in page
     # And it is honest about its limits.
     assert "It can be wrong both ways." in page and "not a diagnosis" in page
+    # And about how it reads: the phrase list has a statistical model beside it.
+    assert "a small word model, also part of this server, as a second opinion" in page
 
 
 def test_the_privacy_page_says_what_is_kept(client):

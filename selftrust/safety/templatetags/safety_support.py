@@ -11,24 +11,42 @@ from selftrust.safety.support import take_support_offer
 register = template.Library()
 
 # A phone number inside a line of the plan: "Dr Okafor 020 7946 0000", "text 988",
-# "(555) 555-0100".
-_PHONE_IN_TEXT = re.compile(r"(?<![\w+])(\+?(?:\(\d{1,5}\) ?)?\d[\d ()-]{1,18}\d|\d{3,})(?!\w)")
+# "(555) 555-0100", "+44 (0)20 7946 0000". Runs of digits joined by one space or hyphen, or by
+# a whole bracketed group; a bracket that doesn't close round digits ends the number, so
+# "116 123 (24/7)" and "020 7946 0000 (9-5)" don't take the hours into the number dialled.
+_PHONE_IN_TEXT = re.compile(
+    r"(?<![\w+])(\+?(?:\(\d{1,5}\) ?)?\d+(?:(?:[ -]| ?\(\d{1,5}\) ?)\d+)*)(?!\w)"
+)
+# As the trusted-people form allows: fewer is not a number, more is not a phone number.
+_FEWEST_DIGITS, _MOST_DIGITS = 3, 17
+
+
+# The parts of the plan the support panel shows, in a moment when less is more.
+_PANEL_SECTIONS = ("coping_on_my_own", "asking_for_help", "professionals")
 
 
 def _support_context(context, panel_id: str, intro: str = "") -> dict:
     request = context.get("request")
     user = getattr(request, "user", None)
-    plan = plans.plan_for(user) if user is not None else None
+    plan = plans.plan_with_something_in_it(user) if user is not None else None
     people = (
         list(TrustedPerson.objects.owned_by(user))
         if user is not None and user.is_authenticated
         else []
     )
+    plan_sections = plans.read_back(plan) if plan else []
     return {
         "panel_id": panel_id,
         "panel_intro": intro,
         "plan": plan,
-        "plan_sections": plans.read_back(plan) if plan else [],
+        "plan_sections": plan_sections,
+        # The panel shows three parts of the plan; when those are empty, the person's trusted
+        # people take their place, so someone to call is never left out.
+        "plan_in_panel": any(
+            read.items or read.people
+            for read in plan_sections
+            if read.section.field in _PANEL_SECTIONS
+        ),
         "people": people,
         "resources": crisis_resources(),
         "signed_in": bool(user and user.is_authenticated),
@@ -61,7 +79,7 @@ def with_phone_links(line: str):
     position = 0
     for found in _PHONE_IN_TEXT.finditer(line):
         number = dialable(found.group(1))
-        if sum(c.isdigit() for c in number) < 3:
+        if not _FEWEST_DIGITS <= sum(c.isdigit() for c in number) <= _MOST_DIGITS:
             continue
         parts.append((line[position : found.start(1)], number, found.group(1)))
         position = found.end(1)
