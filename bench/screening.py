@@ -24,7 +24,7 @@ from report import git_revision, machine  # noqa: E402
 from selftrust.safety.screening import matched_phrases, screen  # noqa: E402
 
 DATA = ROOT / "tests" / "safety" / "data"
-SETS = ("dev", "holdout", "blind2", "blind3")
+SETS = ("dev", "holdout", "blind2", "blind3", "blind4")
 DOC = ROOT / "docs" / "benchmarks.md"
 START = "<!-- screening:start -->"
 END = "<!-- screening:end -->"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "safety" / "data"
-SETS = ("dev", "holdout", "blind2", "blind3")
+SETS = ("dev", "holdout", "blind2", "blind3", "blind4")
 # Hold one labelled set out to measure the rules + model on text neither has seen, e.g.
 # SCREENING_HOLD_OUT=blind3 SCREENING_RULES=/path/to/rules-frozen-before-blind3.py
 HOLD_OUT = os.environ.get("SCREENING_HOLD_OUT", "")

@@ -489,7 +489,8 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     _phrase(
         r"\b(?:attempted|tried)(?: it)? (?:twice|once|three times|\d+ times|before|again|"
-        r"suicide)\b"
+        r"suicide)\b",
+        topic=True,
     ),
     _phrase(
         r"\b(?:survived|since|after|before|during) (?:my|an|the|a|that) (?:suicide )?attempt"
@@ -692,7 +693,47 @@ PHRASES: tuple[Phrase, ...] = (
         r"\b(?:need|want|have|got) a way out\b(?! of (?!it all|everything|life|this life|"
         r"this world)\b)"
     ),
-    _phrase(r"\b(?:use|used|using) (?:it|them|the blade|a blade|the razor|the knife) on myself\b"),
+    _phrase(
+        r"\b(?:use|used|using) (?:it|them|one|the blade|a blade|the razor|the knife) on myself\b"
+    ),
+    # Found in a fourth blind set.
+    _phrase(rf"\bcarv(?:e|ed|ing) [^.]{{0,40}}\binto my (?:{_BODY}|body|skin|hand|hands)\b"),
+    _phrase(
+        r"\b(?:bit|bite|biting|scratch\w*|pick\w*|hit|hitting|punch\w*|dug|dig\w*) [^.]{0,30}"
+        r"\b(?:until|till) (?:it|they|i) (?:bled|bleed|bruised|broke)\b"
+    ),
+    _phrase(
+        r"\bwon'?t need (?:it|them|this|that|anything|any of it|my \w+) (?:after|anymore|"
+        r"where i'?m going)\b"
+    ),
+    _phrase(
+        r"\b(?:go|going|went|drive|driving|drove|step|stepping|jump|jumping) over the edge\b"
+        r"(?! of (?:the|my) (?:bed|sofa|couch|pool|chair)\b)"
+    ),
+    _phrase(
+        r"\b(?:gun|pistol|rifle|barrel|revolver) (?:in|to|against|under) my (?:mouth|head|"
+        r"temple|chin)\b",
+        about_others=False,
+    ),
+    _phrase(r"\bhate (?:being alive|existing|that i'?m (?:still )?alive|still being alive)\b"),
+    _phrase(
+        r"\b(?:planning|plan|going|intend(?:ing)?|expect(?:ing)?) (?:on |to )?(?:be|being) "
+        r"gone\b(?! (?:for|on|to|away|abroad|till|until)\b)"
+    ),
+    _phrase(
+        r"\b(?:steer|steering|steered|swerv\w*|driv\w*|drove|crash\w*) (?:the car |my car )?"
+        r"(?:into|off) (?:the|a) (?:river|sea|lake|wall|tree|barrier|bridge|oncoming traffic|"
+        r"traffic|lorry|truck|cliff|reservoir)\b"
+    ),
+    _phrase(
+        r"\b(?:hope|hoping|wish|wishing|pray|praying)(?:d|ed)? (?:\w+ ){0,3}(?:that )?i "
+        r"(?:wouldn'?t|won'?t|don'?t|didn'?t|never) wake up\b",
+        negatable=False,
+    ),
+    _phrase(
+        r"\bwaiting (?:to die|for death|for it all to end|to be gone|for the end)\b"
+        r"(?! (?:of|from)\b)"
+    ),
     # Plans, means and preparations.
     _phrase(
         r"\b(?:overdos(?:e|ed|ing|es)|od'?d|od'?ing)\b(?! on (?:the )?(?:sugar|chocolate|cake|"

@@ -49,7 +49,7 @@ _NEGATORS = _words(
     """
     not never no nor without don't dont doesn't didn't didnt won't wont wouldn't wouldnt
     isn't aren't wasn't haven't havent hasn't hadn't can't cant couldn't shouldn't ain't
-    nothing stopped quit zero none nope
+    nothing stopped quit zero none nope denied deny denies denying
     """
 )
 # Words that may sit between a negation and what it negates: "not really going to",
@@ -122,7 +122,7 @@ _TOPIC_BEFORE = re.compile(
     r"(?: \w+){0,3}\s*$"
 )
 _DENIED_AFTER = re.compile(
-    r"^(?:(?: \w+){0,2}\s*[:=\-–—,]+\s*(?:none|no|nil|0|zero|n/?a|absent|denied|not today)"
+    r"^(?:(?: \w+){0,2}\s*[:=\-–—,?]+\s*(?:none|no|nil|0|zero|n/?a|absent|denied|not today)"
     r"(?=\s*(?:[.!,;)]|$))"
     r"|[^.!?]{0,40}?\b(?:but i (?:don'?t|do not|didn'?t|won'?t|'?m not|am not|wasn'?t|never)"
     r"|(?:the|my) answer (?:is|was) no|i (?:could |can )?(?:honestly |truthfully )?(?:said|say|"
@@ -376,9 +376,13 @@ def screen(text: str) -> Screening:
     """Whether the text suggests suicidal thinking, self-harm or intent to die, and why."""
     if not text or not text.strip():
         return Screening(False)
-    matched = matched_phrases(text)
+    matched, set_aside = _read_phrases(text)
     if matched:
         return Screening(True, tuple(matched))
+    if set_aside:
+        # The list knew these words and read them as denied, someone else's, or a topic:
+        # the model, which can't tell, gets no say.
+        return Screening(False)
     # A second opinion for phrasings the list doesn't know yet (see crisis_model).
     model = crisis_model()
     if model.score(text) >= model.threshold:
@@ -388,7 +392,14 @@ def screen(text: str) -> Screening:
 
 
 def matched_phrases(text: str) -> list[str]:
+    """The crisis phrases found in the text and not set aside (the list alone, no model)."""
+    return _read_phrases(text)[0]
+
+
+def _read_phrases(text: str) -> tuple[list[str], bool]:
+    """(phrases found and kept, whether any phrase was found but set aside)."""
     tidy = _tidy(text)
+    set_aside = False
     starts = _clause_starts(tidy)
     first_named: dict[int, tuple[int, str]] = {}  # per clause, read once: see below
     matched: list[str] = []
@@ -410,9 +421,10 @@ def matched_phrases(text: str) -> list[str]:
             named_at, person = first_named[clause_start]
             earlier_speaker = person if named_at < found.start() - len(before) else ""
             if _set_aside(phrase, before, after, _names_the_writer(words), earlier_speaker):
+                set_aside = True
                 continue
             matched.append(words)
-    return matched
+    return matched, set_aside
 
 
 def _names_the_writer(words: str) -> bool:

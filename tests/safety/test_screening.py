@@ -1,7 +1,7 @@
 """The crisis-language screener, measured on our labelled sentences and held to its targets.
 
-`tests/safety/data/` has four sets written for this: `dev` (tuned on from the start), then
-`holdout`, `blind2` and `blind3`, each written blind and first measured before any tuning on
+`tests/safety/data/` has five sets written for this: `dev` (tuned on from the start), then
+`holdout`, `blind2`, `blind3` and `blind4`, each written blind and first measured before any tuning on
 it. `docs/benchmarks.md` records those first-look figures, which are the honest measure of how
 the screener does on words it has never seen.
 """
@@ -17,7 +17,7 @@ import pytest
 from selftrust.safety.screening import mentions_crisis, screen
 
 DATA = Path(__file__).parent / "data"
-SETS = ("dev", "holdout", "blind2", "blind3")
+SETS = ("dev", "holdout", "blind2", "blind3", "blind4")
 
 
 def _labelled(name: str) -> list[tuple[bool, str, str]]:
@@ -89,6 +89,10 @@ FIXED_FALSE_ALARMS = [
     "I want to dye my hair blue.",
     "I'm going to end things with my boyfriend.",
     "The power cut again during dinner.",
+    "Safety screen at the clinic: I denied any thoughts of suicide, and it was true.",
+    "There's no part of me that wants to end my life right now.",
+    "Went through the safety plan questions tonight: any urge to harm myself? No.",
+    "As a paramedic I've been to too many attempted suicide calls this month.",
 ]
 
 
@@ -112,6 +116,12 @@ def test_fixed_false_alarms_stay_fixed(text):
 )
 def test_crisis_said_in_passing_or_misspelled_is_noticed(text):
     assert screen(text).crisis
+
+
+def test_the_model_gets_no_say_when_the_phrases_were_read_as_denied():
+    # The phrase list finds "end my life" and reads the negation; the model can't.
+    assert not screen("There's no part of me that wants to end my life right now.").crisis
+    assert screen("honestly i just want to disappear forever").crisis
 
 
 def test_the_result_names_what_matched():
