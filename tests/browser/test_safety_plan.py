@@ -188,6 +188,8 @@ def test_crisis_words_in_a_thought_record_bring_the_plan_forward(new_page, viewp
         "href", "tel:988"
     )
     expect(panel.get_by_role("link", name="See my whole safety plan")).to_be_visible()
+    # A screen reader starts with the panel.
+    expect(panel.get_by_role("heading", name="You don't have to hold this alone")).to_be_focused()
     expect(page.get_by_role("heading", level=1)).to_have_text("Thought record")
     check_page(page)
 

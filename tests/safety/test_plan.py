@@ -176,6 +176,11 @@ def test_an_empty_section_says_so(owner_client, user):
         ("My GP (020 7946 0000)", 'My GP (<a href="tel:02079460000">020 7946 0000</a>)'),
         ("My therapist (weekdays 9-5)", "My therapist (weekdays 9-5)"),
         ("My GP surgery", "My GP surgery"),
+        (
+            "Lifeline: call 988, text 988",
+            'call <a href="tel:988">988</a>, text <a href="sms:988">988</a>',
+        ),
+        ("Shout: SMS 85258", 'SMS <a href="sms:85258">85258</a>'),
     ],
 )
 def test_phone_numbers_in_a_line_become_call_links(line, html):

@@ -72,21 +72,24 @@ def support_after_saving(context):
     )
 
 
+# "text 988", "SMS 85258": a number written after these is for messages, not calls.
+_TEXT_BEFORE = re.compile(r"\b(?:text|txt|sms|message|whatsapp)\s*:?\s*$", re.IGNORECASE)
+
+
 @register.filter
 def with_phone_links(line: str):
-    """The line with each phone number in it made a tap-to-call link."""
+    """The line with each phone number in it made a tap-to-call (or tap-to-text) link."""
     parts = []
     position = 0
     for found in _PHONE_IN_TEXT.finditer(line):
         number = dialable(found.group(1))
         if not _FEWEST_DIGITS <= sum(c.isdigit() for c in number) <= _MOST_DIGITS:
             continue
-        parts.append((line[position : found.start(1)], number, found.group(1)))
+        scheme = "sms" if _TEXT_BEFORE.search(line[: found.start(1)]) else "tel"
+        parts.append((line[position : found.start(1)], scheme, number, found.group(1)))
         position = found.end(1)
     if not parts:
         return line
-    linked = format_html_join(
-        "", '{}<a href="tel:{}">{}</a>', ((text, number, shown) for text, number, shown in parts)
-    )
+    linked = format_html_join("", '{}<a href="{}:{}">{}</a>', parts)
     # Both halves are escaped and marked safe by format_html; joined, they stay safe.
     return linked + format_html("{}", line[position:])

@@ -114,3 +114,11 @@ document.addEventListener("DOMContentLoaded", function () {
     hint.hidden = true;
   });
 });
+
+// After saving words that suggest a crisis, the support panel leads the page; moving focus
+// to it means a screen reader reads it first, instead of the page around it.
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  var heading = document.querySelector("#support-after-saving h2");
+  if (heading) heading.focus();
+});
