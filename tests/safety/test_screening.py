@@ -51,6 +51,20 @@ def test_recall_is_at_least_98_percent_with_at_most_5_percent_false_alarms():
     assert len(false_alarms) / len(safe) <= 0.05, false_alarms
 
 
+# Known and accepted: under our labelling, past self-harm counts, but this reads as a denial.
+KNOWN_MISSES = {
+    "I haven't hurt myself in six months, which is the longest since I started at fourteen.",
+}
+
+
+def test_every_false_alarm_and_miss_once_fixed_stays_fixed():
+    """Each safe sentence was a false alarm at some point, or could be; none may come back."""
+    false_alarms = [text for is_crisis, _, text in ALL if not is_crisis and screen(text).crisis]
+    missed = {text for is_crisis, _, text in ALL if is_crisis and not screen(text).crisis}
+    assert false_alarms == []
+    assert missed <= KNOWN_MISSES, missed - KNOWN_MISSES
+
+
 @pytest.mark.parametrize("name", SETS)
 def test_every_set_keeps_recall_above_95_percent(name):
     crisis = [text for is_crisis, _, text in _labelled(name) if is_crisis]
