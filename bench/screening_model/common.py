@@ -6,8 +6,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "tests" / "safety" / "data"
-SETS = ("dev", "holdout", "blind2", "blind3", "blind4")
+sys.path.insert(0, str(ROOT / "bench"))
+from screening import DATA, SETS, lesson_sentences  # noqa: E402  (bench/screening.py)
+
 # Hold one labelled set out to measure the rules + model on text neither has seen, e.g.
 # SCREENING_HOLD_OUT=blind3 SCREENING_RULES=/path/to/rules-frozen-before-blind3.py
 HOLD_OUT = os.environ.get("SCREENING_HOLD_OUT", "")
@@ -16,17 +17,10 @@ FROZEN_RULES = os.environ.get("SCREENING_RULES", "")
 
 def _lesson_sentences() -> Path:
     """Our own lesson prose as extra 'safe' examples: ordinary reflective writing."""
-    import re
     import tempfile
 
     out = Path(tempfile.gettempdir()) / "selftrust-lesson-sentences.tsv"
-    rows = ["label\tcategory\ttext"]
-    for page in sorted((ROOT / "selftrust" / "lessons" / "templates").rglob("*.html")):
-        raw = re.sub(r"<[^>]+>|\{[%{].*?[%}]\}", " ", page.read_text(encoding="utf-8"))
-        for sentence in re.split(r"(?<=[.!?])\s+|\n+", raw):
-            sentence = " ".join(sentence.split())
-            if len(sentence) > 15:
-                rows.append(f"safe\tprose\t{sentence}")
+    rows = ["label\tcategory\ttext", *(f"safe\tprose\t{s}" for s in lesson_sentences())]
     out.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return out
 

@@ -11,7 +11,6 @@ do. Nothing is stored about that check.
 
 from datetime import datetime
 from typing import Any
-from urllib.parse import quote
 
 import pydantic
 from django.http import Http404
@@ -169,7 +168,6 @@ def _plan_out(plan: SafetyPlan) -> dict:
 
 
 def _person_out(person: TrustedPerson) -> dict:
-    digits = person.phone_digits
     return {
         "id": person.pk,
         "name": person.name,
@@ -177,10 +175,9 @@ def _person_out(person: TrustedPerson) -> dict:
         "email": person.email,
         "good_for": person.good_for,
         "links": {
-            "call": f"tel:{digits}" if digits else None,
-            "text": f"sms:{digits}" if digits else None,
-            # "?", "#" and "%" are legal in an address but mean something else in a link.
-            "email": f"mailto:{quote(person.email, safe='@+')}" if person.email else None,
+            "call": person.call_href or None,
+            "text": person.text_href or None,
+            "email": person.email_href or None,
         },
     }
 

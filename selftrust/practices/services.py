@@ -67,9 +67,8 @@ def describe_worksheet(practice: Practice, data: dict) -> tuple[str, str]:
     return title[:200], " ".join(words)
 
 
-def describe_decision(decision: Decision) -> tuple[str, str]:
-    parts = [
-        DECISION.name,
+def _decision_words(decision: Decision) -> list[str]:
+    return [
         decision.decision,
         decision.options,
         decision.gut_says,
@@ -78,22 +77,27 @@ def describe_decision(decision: Decision) -> tuple[str, str]:
         decision.what_happened,
         decision.learned,
     ]
+
+
+def _thought_words(record: ThoughtRecord) -> list[str]:
+    return [
+        record.situation,
+        record.automatic_thought,
+        record.evidence_for,
+        record.evidence_against,
+        record.balanced_thought,
+    ]
+
+
+def describe_decision(decision: Decision) -> tuple[str, str]:
+    parts = [DECISION.name, *_decision_words(decision)]
     return decision.decision[:200], " ".join(p for p in parts if p)
 
 
 def describe_thought(record: ThoughtRecord) -> tuple[str, str]:
     emotions = [EMOTIONS[e["emotion"]].name for e in record.emotions if e["emotion"] in EMOTIONS]
     traps = [TRAPS[t].name for t in record.thinking_traps if t in TRAPS]
-    parts = [
-        THOUGHT_RECORD.name,
-        record.situation,
-        record.automatic_thought,
-        record.evidence_for,
-        record.evidence_against,
-        record.balanced_thought,
-        *emotions,
-        *traps,
-    ]
+    parts = [THOUGHT_RECORD.name, *_thought_words(record), *emotions, *traps]
     return record.automatic_thought[:200], " ".join(p for p in parts if p)
 
 
@@ -111,24 +115,8 @@ def written_words(entry: Entry) -> list[str]:
         free_text = {f.name for f in practice.fields if f.kind in ("text", "long")}
         return [str(value) for name, value in entry.data.items() if name in free_text and value]
     if practice.kind == "thought":
-        record = entry.thought_record
-        return [
-            record.situation,
-            record.automatic_thought,
-            record.evidence_for,
-            record.evidence_against,
-            record.balanced_thought,
-        ]
-    decision = entry.decision
-    return [
-        decision.decision,
-        decision.options,
-        decision.gut_says,
-        decision.chosen,
-        decision.reassurance_from,
-        decision.what_happened,
-        decision.learned,
-    ]
+        return _thought_words(entry.thought_record)
+    return _decision_words(entry.decision)
 
 
 def felt_hard(entry: Entry) -> bool:

@@ -1,6 +1,5 @@
 import re
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -25,7 +24,12 @@ from selftrust.practices.models import Decision, Entry
 from selftrust.practices.vocabulary import GROUNDING_EXERCISES, THINKING_TRAPS
 from selftrust.safety.models import TrustedPerson
 from selftrust.safety.support import offer_support_if_needed, support_offered
-from selftrust.web.drafts import close_draft, draft_recently_closed
+from selftrust.web.drafts import (
+    close_draft,
+    draft_recently_closed,
+    initial_from_draft,
+    untick_what_the_draft_left_unticked,
+)
 
 PAGE_SIZE = 20
 MULTI_VALUE_FIELDS = {"thinking_traps"}
@@ -44,13 +48,7 @@ def _own_entry(request, entry_id: int) -> Entry:
 
 def _draft_initial(request, key: str) -> dict | None:
     data = services.draft_data(request.user, key)
-    if data is None:
-        return None
-    return {
-        name: (values if name in MULTI_VALUE_FIELDS else values[-1])
-        for name, values in data.items()
-        if values
-    }
+    return None if data is None else initial_from_draft(data, MULTI_VALUE_FIELDS)
 
 
 def _form_for(practice: Practice, request, *, data=None, entry: Entry | None = None, initial=None):
@@ -68,17 +66,8 @@ def _form_for(practice: Practice, request, *, data=None, entry: Entry | None = N
             practice=practice,
         )
     if initial is not None:
-        _untick_what_the_draft_left_unticked(form, initial)
+        untick_what_the_draft_left_unticked(form, initial)
     return form
-
-
-def _untick_what_the_draft_left_unticked(form, initial: dict) -> None:
-    """A browser posts nothing for an unticked box, so a draft's silence means "unticked"."""
-    for name, field in form.fields.items():
-        if name not in initial and isinstance(field, forms.MultipleChoiceField):
-            form.initial[name] = []
-        elif name not in initial and isinstance(field, forms.BooleanField):
-            form.initial[name] = False
 
 
 def _template_for(practice: Practice) -> str:

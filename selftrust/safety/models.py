@@ -1,4 +1,5 @@
 import unicodedata
+from urllib.parse import quote
 
 from django.conf import settings
 from django.db import models
@@ -49,6 +50,20 @@ class TrustedPerson(models.Model):
     def phone_digits(self) -> str:
         """The number as a dialler wants it: digits, with a leading + kept."""
         return dialable(self.phone)
+
+    # Ready-made links for the pages and the API: "" when there is no way to reach them so.
+    @property
+    def call_href(self) -> str:
+        return f"tel:{self.phone_digits}" if self.phone_digits else ""
+
+    @property
+    def text_href(self) -> str:
+        return f"sms:{self.phone_digits}" if self.phone_digits else ""
+
+    @property
+    def email_href(self) -> str:
+        # "?", "#" and "%" are legal in an address but mean something else in a link.
+        return f"mailto:{quote(self.email, safe='@+')}" if self.email else ""
 
 
 class SafetyPlan(models.Model):

@@ -9,7 +9,12 @@ from selftrust.safety import plan as plans
 from selftrust.safety.forms import SafetyPlanForm, TrustedPersonForm, save_plan
 from selftrust.safety.models import SafetyPlan, TrustedPerson
 from selftrust.safety.resources import crisis_resources
-from selftrust.web.drafts import close_draft, draft_recently_closed
+from selftrust.web.drafts import (
+    close_draft,
+    draft_recently_closed,
+    initial_from_draft,
+    untick_what_the_draft_left_unticked,
+)
 
 GROUNDING_STEPS = [
     (5, "things you can see", "Let your eyes move slowly. A colour, a shape, a patch of light."),
@@ -79,19 +84,12 @@ def plan_edit(request):
     draft = drafts.draft_data(request.user, PLAN_DRAFT_KEY)
     initial = None
     if draft is not None:
-        # An unticked box isn't posted, so a person the draft leaves out was unticked there:
-        # the saved plan's choice must not come back over it.
-        initial = {name: [] for name in PEOPLE_FIELDS}
-        initial.update(
-            {
-                name: values if name in PEOPLE_FIELDS else values[-1]
-                for name, values in draft.items()
-                if values
-            }
-        )
+        initial = initial_from_draft(draft, PEOPLE_FIELDS)
     elif existing is None:
         initial = {"professionals": plans.starter_professionals()}
     form = SafetyPlanForm(instance=instance, initial=initial, user=request.user)
+    if draft is not None:
+        untick_what_the_draft_left_unticked(form, initial)
     return _plan_form_page(request, form, existing, restored=draft is not None)
 
 

@@ -193,6 +193,10 @@ def safety_plan_form_errors(open_page):
     return page
 
 
+def safety_plan_new(open_page):
+    return _go(open_page(user=UserFactory()), "/safety-plan/edit/")
+
+
 def safety_plan_delete(open_page):
     return _go(open_page(user=_with_plan()), "/safety-plan/delete/")
 
@@ -207,6 +211,13 @@ def trusted_person_errors(open_page):
     page.get_by_role("button", name="Add to my list").click()
     expect(page.get_by_role("alert")).to_be_visible()
     return page
+
+
+def trusted_person_delete(open_page):
+    from selftrust.safety.models import TrustedPerson
+
+    person = TrustedPerson.objects.create(user=UserFactory(), name="Sam", phone="988")
+    return _go(open_page(user=person.user), f"/trusted-people/{person.pk}/delete/")
 
 
 def privacy(open_page):
@@ -238,10 +249,12 @@ PAGES = [
     get_help_with_plan,
     safety_plan_empty,
     safety_plan,
+    safety_plan_new,
     safety_plan_form_errors,
     safety_plan_delete,
     trusted_people,
     trusted_person_errors,
+    trusted_person_delete,
     privacy,
     not_found,
 ]

@@ -28,28 +28,25 @@ _PANEL_SECTIONS = ("coping_on_my_own", "asking_for_help", "professionals")
 def _support_context(context, panel_id: str, intro: str = "") -> dict:
     request = context.get("request")
     user = getattr(request, "user", None)
-    plan = plans.plan_with_something_in_it(user) if user is not None else None
-    people = (
-        list(TrustedPerson.objects.owned_by(user))
-        if user is not None and user.is_authenticated
-        else []
-    )
-    plan_sections = plans.read_back(plan) if plan else []
+    signed_in = bool(user and user.is_authenticated)
+    plan = plans.plan_with_something_in_it(user) if signed_in else None
+    panel_sections = [
+        read
+        for read in (plans.read_back(plan) if plan else [])
+        if read.section.field in _PANEL_SECTIONS and (read.items or read.people)
+    ]
     return {
         "panel_id": panel_id,
         "panel_intro": intro,
         "plan": plan,
-        "plan_sections": plan_sections,
-        # The panel shows three parts of the plan; when those are empty, the person's trusted
-        # people take their place, so someone to call is never left out.
-        "plan_in_panel": any(
-            read.items or read.people
-            for read in plan_sections
-            if read.section.field in _PANEL_SECTIONS
-        ),
-        "people": people,
+        "panel_sections": panel_sections,
+        # When those parts of the plan are empty, the person's trusted people take their
+        # place, so someone to call is never left out.
+        "people": []
+        if panel_sections or not signed_in
+        else list(TrustedPerson.objects.owned_by(user)),
         "resources": crisis_resources(),
-        "signed_in": bool(user and user.is_authenticated),
+        "signed_in": signed_in,
     }
 
 
