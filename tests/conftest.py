@@ -18,6 +18,17 @@ def _empty_cache():
 
 
 @pytest.fixture
+def client():
+    """A test client that, like every real browser, says which languages it prefers.
+
+    Get help now guesses the person's country from it: en-US shows the US lines (988, 911).
+    """
+    from django.test import Client
+
+    return Client(HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+
+
+@pytest.fixture
 def user(db):
     return UserFactory()
 

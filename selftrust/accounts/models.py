@@ -20,6 +20,8 @@ class User(AbstractUser):
 
     time_zone = models.CharField(max_length=64, default=settings.TIME_ZONE)
     has_seen_welcome = models.BooleanField(default=False)
+    # The country whose crisis lines Get help now shows (ISO 3166 code); blank: guessed.
+    crisis_region = models.CharField(max_length=2, blank=True, default="")
     # Bumped whenever promises or check-ins change, so cached summaries of this
     # person's record can be keyed on it without another query.
     record_version = models.PositiveIntegerField(default=0)

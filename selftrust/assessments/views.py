@@ -15,7 +15,7 @@ from selftrust.assessments.models import AssessmentResponse
 from selftrust.assessments.scoring import safety_alert
 from selftrust.charts import line_chart
 from selftrust.lessons.catalog import lesson_or_none
-from selftrust.safety.resources import crisis_resources
+from selftrust.safety.support import AFTER_ANSWERS, offer_support
 from selftrust.web.drafts import close_draft, draft_recently_closed
 
 
@@ -53,7 +53,6 @@ def _take_page(request, instrument, form, *, status=200):
             "instrument": instrument,
             "form": form,
             "alert": safety_alert(instrument, answers),
-            "resources": crisis_resources(),
         },
         status=status,
     )
@@ -80,6 +79,9 @@ def take(request, slug: str):
         return _take_page(request, instrument, form, status=400)
     if not finishing:
         services.save_draft(request.user, instrument, form.answers(), form.extra())
+        if safety_alert(instrument, form.answers()):
+            # Without JavaScript the panel beside item 9 never showed; the next page shows it.
+            offer_support(request, AFTER_ANSWERS)
         messages.info(
             request, "Your answers are saved. Pick up where you left off whenever you like."
         )
@@ -132,7 +134,6 @@ def result(request, response_id: int):
                 if response.extra_answer is not None
                 else None
             ),
-            "resources": crisis_resources(),
             "lessons": [
                 lesson_or_none(slug) for slug in instrument.lessons if lesson_or_none(slug)
             ],

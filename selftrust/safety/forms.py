@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 
 from selftrust.safety.models import SafetyPlan, TrustedPerson
 from selftrust.safety.plan import SECTION_LIMIT, SECTIONS
+from selftrust.safety.regions import region_choices, region_for_code
 from selftrust.text import validate_plain_text
 
 # Digits with the usual separators; "+44 (0)20 7946 0000", "988", "116 123", "(555) 555-0100".
@@ -163,3 +164,26 @@ class TrustedPersonForm(forms.ModelForm):
                 "That number doesn't look right. Digits, spaces and a leading + are fine."
             )
         return phone
+
+
+class RegionForm(forms.Form):
+    """The country whose crisis lines and emergency number Get help now shows."""
+
+    region = forms.ChoiceField(
+        label="Your country",
+        required=False,
+        help_text="Get help now shows the crisis lines and emergency number for it.",
+        error_messages={
+            "invalid_choice": "Please choose a country from the list, or “Let Selftrust guess”."
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].choices = [("", "Let Selftrust guess"), *region_choices()]
+
+    def saved_message(self) -> str:
+        code = self.cleaned_data["region"]
+        if not code:
+            return "Selftrust will guess your country from your time zone and language."
+        return f"Get help now will show the lines for {region_for_code(code).name}."

@@ -8,7 +8,7 @@ word the person sees here is ours.
 from dataclasses import dataclass
 
 from selftrust.safety.models import SafetyPlan, TrustedPerson
-from selftrust.safety.resources import crisis_resources
+from selftrust.safety.resources import ShownResources
 
 SECTION_LIMIT = 1000
 
@@ -100,10 +100,10 @@ def plan_with_something_in_it(user) -> SafetyPlan | None:
     return None if plan is None or is_empty(plan) else plan
 
 
-def starter_professionals() -> str:
-    """The crisis lines the operator configured, so a new plan never starts without one."""
+def starter_professionals(shown: ShownResources) -> str:
+    """The person's crisis lines and emergency number, so a new plan never starts without."""
     starters = []
-    for resource in crisis_resources():
+    for resource in shown.lines:
         ways = ", ".join(
             f"{contact.label.lower()} {contact.value.strip() or _number_in(contact.href)}".strip()
             for contact in resource.contacts
@@ -111,7 +111,10 @@ def starter_professionals() -> str:
         )
         if ways:
             starters.append(f"{resource.name}: {ways}")
-    return "\n".join(starters[:2])
+    starters = starters[:2]
+    if shown.emergency_number:
+        starters.append(f"Emergency services: call {shown.emergency_number}")
+    return "\n".join(starters)
 
 
 def _number_in(href: str) -> str:

@@ -6,6 +6,7 @@ app_name = "safety"
 urlpatterns = [
     path("ground/", views.ground, name="ground"),
     path("help/", views.get_help, name="help"),
+    path("help/country/", views.choose_region, name="region"),
     path("safety-plan/", views.plan, name="plan"),
     path("safety-plan/edit/", views.plan_edit, name="plan_edit"),
     path("safety-plan/draft/", views.plan_autosave, name="plan_autosave"),

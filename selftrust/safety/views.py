@@ -1,14 +1,19 @@
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from selftrust.practices import services as drafts
 from selftrust.safety import plan as plans
-from selftrust.safety.forms import SafetyPlanForm, TrustedPersonForm, save_plan
+from selftrust.safety.forms import RegionForm, SafetyPlanForm, TrustedPersonForm, save_plan
 from selftrust.safety.models import SafetyPlan, TrustedPerson
-from selftrust.safety.resources import crisis_resources
+from selftrust.safety.regions import REGION_COOKIE
+from selftrust.safety.resources import resources_for
 from selftrust.web.drafts import (
     close_draft,
     draft_recently_closed,
@@ -28,7 +33,22 @@ PEOPLE_FIELDS = tuple(section.people_field for section in plans.SECTIONS if sect
 
 
 def ground(request):
-    return render(request, "safety/ground.html", {"steps": GROUNDING_STEPS})
+    return render(
+        request, "safety/ground.html", {"steps": GROUNDING_STEPS, "back_url": _way_back(request)}
+    )
+
+
+def _way_back(request) -> str:
+    """Where "Go back" on a full-screen page leads: the page the person came from, when it
+    is one of ours, else their start page."""
+    came_from = request.META.get("HTTP_REFERER", "")
+    if came_from and url_has_allowed_host_and_scheme(
+        came_from, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        path = urlsplit(came_from).path
+        if path != request.path:
+            return path
+    return reverse("promises:today" if request.user.is_authenticated else "web:home")
 
 
 def get_help(request):
@@ -40,12 +60,42 @@ def get_help(request):
         request,
         "safety/help.html",
         {
-            "resources": crisis_resources(),
+            "shown": resources_for(request),
             "plan": plan,
             "plan_sections": plans.read_back(plan) if plan else [],
             "people": people,
+            "callable_people": [person for person in people if person.call_href],
         },
     )
+
+
+def choose_region(request):
+    """Which country's crisis lines to show: kept on the account, or in a cookie without one."""
+    shown = resources_for(request)
+    current = shown.choice.region.code if shown.choice and shown.choice.region else ""
+    form = RegionForm(request.POST or None, initial={"region": current})
+    if request.method == "POST" and form.is_valid():
+        code = form.cleaned_data["region"]
+        next_url = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+            next_url = reverse("safety:help")
+        response = redirect(next_url)
+        if request.user.is_authenticated:
+            request.user.crisis_region = code
+            request.user.save(update_fields=["crisis_region"])
+        elif code:
+            response.set_cookie(
+                REGION_COOKIE, code, max_age=REGION_COOKIE_AGE, samesite="Lax", httponly=True
+            )
+        else:
+            response.delete_cookie(REGION_COOKIE)
+        messages.success(request, form.saved_message())
+        return response
+    status = 400 if form.is_bound else 200
+    return render(request, "safety/region.html", {"form": form, "shown": shown}, status=status)
+
+
+REGION_COOKIE_AGE = 365 * 24 * 3600
 
 
 # --- the safety plan ----------------------------------------------------------------------
@@ -60,7 +110,7 @@ def plan(request):
         {
             "plan": plan,
             "plan_sections": plans.read_back(plan) if plan else [],
-            "resources": crisis_resources(),
+            "resources": resources_for(request).resources,
         },
     )
 
@@ -86,7 +136,7 @@ def plan_edit(request):
     if draft is not None:
         initial = initial_from_draft(draft, PEOPLE_FIELDS)
     elif existing is None:
-        initial = {"professionals": plans.starter_professionals()}
+        initial = {"professionals": plans.starter_professionals(resources_for(request))}
     form = SafetyPlanForm(instance=instance, initial=initial, user=request.user)
     if draft is not None:
         untick_what_the_draft_left_unticked(form, initial)

@@ -93,8 +93,8 @@ def test_sign_up_promise_check_in_and_find_support(phone_page, live_server):
     ).click()
     expect(page).to_have_url(re.compile(r"/help/$"))
     expect(page.get_by_role("link", name="Call: 988")).to_be_visible()
-    expect(page.get_by_role("link", name="Call: 116 123")).to_be_visible()
-    expect(page.get_by_role("heading", name="Samaritans")).to_be_visible()
+    expect(page.get_by_role("link", name="Call 911")).to_be_visible()
+    expect(page.get_by_role("heading", name="988 Suicide & Crisis Lifeline")).to_be_visible()
     check_page(page, 360)
 
     # Log out, back to the login page.

@@ -26,7 +26,7 @@ def test_safety_pages_work_without_logging_in(client, name):
         ("/track-record/", True),
         ("/settings/", True),
         ("/welcome/", True),
-        ("/ground/", True),
+        ("/help/country/", False),
     ],
 )
 def test_every_page_has_ground_me_now_and_get_help_now(client, user, url, logged_in):
@@ -46,12 +46,25 @@ def test_grounding_page_guides_five_senses_and_breathing(client):
     assert "data-pacer" in page
 
 
-def test_default_help_lists_988_samaritans_a_directory_and_emergency_advice(client):
-    page = client.get(reverse("safety:help")).content.decode()
-    assert 'href="tel:988"' in page and 'href="sms:988"' in page
-    assert 'href="tel:116123"' in page
-    assert "international directory" in page
-    assert "local emergency number" in page
+def test_ground_me_now_is_full_screen_with_one_way_back_and_help_one_tap_away(client, user):
+    client.force_login(user)
+    page = client.get(reverse("safety:ground"), HTTP_REFERER="http://testserver/promises/")
+    html = page.content.decode()
+    assert 'class="main-nav"' not in html and "site-footer" not in html
+    assert '<a class="calm-back" href="/promises/">' in html
+    assert 'href="/help/"' in html
+
+
+def test_ground_me_now_never_sends_people_back_to_another_site(client):
+    page = client.get(reverse("safety:ground"), HTTP_REFERER="https://elsewhere.example/x")
+    assert '<a class="calm-back" href="/">' in page.content.decode()
+
+
+def test_help_without_any_clue_offers_112_a_directory_and_a_way_to_choose(client):
+    page = client.get(reverse("safety:help"), HTTP_ACCEPT_LANGUAGE="").content.decode()
+    assert 'href="tel:112"' in page
+    assert "findahelpline.com" in page
+    assert "Choose your country" in page
 
 
 def test_operator_can_replace_the_list_with_a_file(client, settings, tmp_path):

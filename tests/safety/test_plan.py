@@ -63,7 +63,7 @@ def test_a_new_plan_starts_with_the_configured_crisis_lines(owner_client):
     assert "Make my safety plan" in page
     professionals = textarea(page, "professionals")
     assert professionals == (
-        "988 Suicide &amp; Crisis Lifeline: call 988, text 988\nSamaritans: call 116 123"
+        "988 Suicide &amp; Crisis Lifeline: call 988, text 988\nEmergency services: call 911"
     )
     assert textarea(page, "warning_signs") == ""
 

@@ -13,6 +13,7 @@ from selftrust.practices.models import Draft, Entry
 from selftrust.safety import forms
 from selftrust.safety import plan as plans
 from selftrust.safety.models import SafetyPlan, TrustedPerson, dialable
+from selftrust.safety.resources import resources_for
 from selftrust.safety.screening import matched_phrases, screen
 from selftrust.safety.templatetags.safety_support import with_phone_links
 
@@ -314,7 +315,10 @@ def test_a_starter_line_without_a_written_number_takes_it_from_the_link(settings
         )
     )
     settings.CRISIS_RESOURCES_FILE = str(path)
-    assert plans.starter_professionals() == "Local crisis line: call 0800123456, text 85258"
+    assert (
+        plans.starter_professionals(resources_for(None))
+        == "Local crisis line: call 0800123456, text 85258"
+    )
 
 
 # --- the length limit counts a line break once, as the browser does --------------------------

@@ -65,7 +65,7 @@ def assert_support_with_plan(page):
     assert '<a href="tel:02079460000">020 7946 0000</a>' in page
     assert 'href="tel:07700900123" aria-label="Call Sam"' in page
     assert 'href="sms:07700900123" aria-label="Text Sam"' in page
-    assert 'href="tel:988"' in page and "Samaritans" in page
+    assert 'href="tel:988"' in page and 'href="tel:911"' in page
     assert 'href="/safety-plan/"' in page and "See my whole safety plan" in page
 
 
@@ -417,10 +417,32 @@ def test_the_offer_is_taken_once(rf, client):
     assert support.support_offered(request) is False
     assert support.offer_support_if_needed(request, "Fine", CRISIS) is True
     assert support.support_offered(request) is True
-    assert support.take_support_offer(request) is True
-    assert support.take_support_offer(request) is False
+    assert support.take_support_offer(request) == support.AFTER_WORDS
+    assert support.take_support_offer(request) is None
     assert support.support_offered(request) is False
 
 
 def test_taking_an_offer_without_a_session_is_safe(rf):
-    assert support.take_support_offer(rf.get("/")) is False
+    assert support.take_support_offer(rf.get("/")) is None
+
+
+def test_save_and_finish_later_with_item_9_above_0_shows_support_on_the_next_page(
+    owner_client, user, plan
+):
+    # Without JavaScript the panel beside item 9 never appeared; the page after pausing has it.
+    response = owner_client.post(
+        reverse("assessments:take", args=["phq-9"]), phq9([0] * 8 + [1], "pause"), follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("assessments:overview")
+    page = response.content.decode()
+    panel = page.split('id="support-after-saving"')[1].split("</section>")[0]
+    assert "Thank you for answering honestly" in panel
+    assert_support_with_plan(panel)
+    assert not AssessmentResponse.objects.filter(user=user).exists()  # a draft, not a result
+
+
+def test_save_and_finish_later_with_item_9_at_0_offers_nothing(owner_client, user, plan):
+    response = owner_client.post(
+        reverse("assessments:take", args=["phq-9"]), phq9([1] * 8 + [0], "pause"), follow=True
+    )
+    assert PANEL not in response.content.decode()

@@ -4,9 +4,10 @@ from django import template
 from django.utils.html import format_html, format_html_join
 
 from selftrust.safety import plan as plans
+from selftrust.safety.forms import RegionForm
 from selftrust.safety.models import TrustedPerson, dialable
-from selftrust.safety.resources import crisis_resources
-from selftrust.safety.support import take_support_offer
+from selftrust.safety.resources import region_choice_for, resources_for
+from selftrust.safety.support import AFTER_ANSWERS, take_support_offer
 
 register = template.Library()
 
@@ -45,7 +46,7 @@ def _support_context(context, panel_id: str, intro: str = "") -> dict:
         "people": []
         if panel_sections or not signed_in
         else list(TrustedPerson.objects.owned_by(user)),
-        "resources": crisis_resources(),
+        "resources": resources_for(request).resources,
         "signed_in": signed_in,
     }
 
@@ -59,14 +60,32 @@ def support_panel(context, panel_id: str, intro: str = "", attrs: str = ""):
 @register.inclusion_tag("safety/_crisis_panel.html", takes_context=True)
 def support_after_saving(context):
     """The support panel, once, on the page after words that suggest crisis were saved."""
-    if not take_support_offer(context.get("request")):
+    reason = take_support_offer(context.get("request"))
+    if reason is None:
         return {"hidden_panel": True}
+    if reason == AFTER_ANSWERS:
+        # The questionnaire panel's own words (its default intro) fit answers, not writing.
+        return _support_context(context, "support-after-saving")
     return _support_context(
         context,
         "support-after-saving",
         "What you wrote is saved. It sounds really painful, and you deserve support with it "
         "right now. If you'd like to talk to someone, these are here for you:",
     )
+
+
+@register.inclusion_tag("safety/_region_form.html", takes_context=True)
+def crisis_region_form(context):
+    """Settings: which country's crisis lines Get help now shows."""
+    request = context["request"]
+    choice = region_choice_for(request)
+    chosen = request.user.crisis_region if request.user.is_authenticated else ""
+    return {
+        "form": RegionForm(initial={"region": chosen}),
+        "choice": choice,
+        "next_url": request.get_full_path(),
+        "csrf_token": context.get("csrf_token"),
+    }
 
 
 # "text 988", "SMS 85258": a number written after these is for messages, not calls.
