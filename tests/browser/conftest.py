@@ -67,12 +67,16 @@ def new_page(browser, live_server):
         color_scheme="light",
         reduced_motion="no-preference",
         user=None,
+        locale="en-US",
+        timezone_id="UTC",
     ):
         context = browser.new_context(
             viewport=viewport,
             color_scheme=color_scheme,
             reduced_motion=reduced_motion,
             base_url=live_server.url,
+            locale=locale,
+            timezone_id=timezone_id,
         )
         context.set_default_timeout(10_000)
         contexts.append(context)
