@@ -1,5 +1,6 @@
 import hashlib
 import secrets
+import uuid
 import zoneinfo
 
 from django.conf import settings
@@ -22,6 +23,9 @@ class User(AbstractUser):
     has_seen_welcome = models.BooleanField(default=False)
     # The country whose crisis lines Get help now shows (ISO 3166 code); blank: guessed.
     crisis_region = models.CharField(max_length=2, blank=True, default="")
+    # Who this person is in anything exported for a clinician (FHIR `subject`): random, so it
+    # says nothing about them, and the same on every app server of an installation.
+    pseudonym = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # Bumped whenever promises or check-ins change, so cached summaries of this
     # person's record can be keyed on it without another query.
     record_version = models.PositiveIntegerField(default=0)

@@ -1,10 +1,13 @@
 from typing import Any
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 
 from selftrust.api.errors import InputRefused
+from selftrust.api.schemas import Error
 from selftrust.assessments import services
+from selftrust.assessments.fhir import CONTENT_TYPE, fhir_bundle, questionnaire, to_json
 from selftrust.assessments.instruments import INSTRUMENTS, Instrument
 from selftrust.assessments.models import AssessmentResponse
 from selftrust.assessments.scoring import AnswersInvalid
@@ -49,7 +52,7 @@ def _out(response: AssessmentResponse) -> dict:
         "band": response.band or None,
         "subscales": response.subscales,
         "safety_alert": response.safety_alert,
-        "percent": response.total * 4 if response.instrument_slug == "who-5" else None,
+        "percent": response.instrument.percent(response.total),
     }
 
 
@@ -84,3 +87,57 @@ def list_responses(request, instrument: str):
     chosen = _instrument(instrument)
     responses = AssessmentResponse.objects.filter(user=request.auth, instrument_slug=chosen.slug)
     return [_out(r) for r in responses]
+
+
+def _fhir(resource: dict) -> HttpResponse:
+    return HttpResponse(to_json(resource), content_type=CONTENT_TYPE)
+
+
+# FHIR resources go out as application/fhir+json, not as a schema of ours: said here.
+def _fhir_ok(resource_type: str) -> dict:
+    return {
+        "responses": {
+            200: {
+                "description": f"A FHIR R4 {resource_type}",
+                "content": {"application/fhir+json": {"schema": {"type": "object"}}},
+            }
+        }
+    }
+
+
+@router.get(
+    "/assessments/{instrument}/responses/{response_id}/fhir",
+    response={401: Error, 404: Error},
+    summary="One result as a FHIR R4 Bundle",
+    description=(
+        "A `collection` Bundle: the QuestionnaireResponse, an Observation with the total "
+        "(and subscales, or the WHO-5 percentage, as components) and, when PHQ-9 item 9 is "
+        "answered above 0, an Observation of that answer. The person appears only as a "
+        "pseudonymous identifier that stays the same across exports. 404 when the result is "
+        "not yours or is not of that instrument."
+    ),
+    openapi_extra=_fhir_ok("Bundle"),
+)
+def response_fhir(request, instrument: str, response_id: int):
+    chosen = _instrument(instrument)
+    response = get_object_or_404(
+        AssessmentResponse, pk=response_id, user=request.auth, instrument_slug=chosen.slug
+    )
+    return _fhir(fhir_bundle(response))
+
+
+@router.get(
+    "/fhir/Questionnaire/{slug}",
+    auth=None,
+    response={404: Error},
+    summary="The FHIR Questionnaire a result's QuestionnaireResponse points to",
+    description=(
+        "No sign-in needed: it holds the form, nothing personal. The PHQ-9 and GAD-7 are "
+        "LOINC's own forms (canonical http://loinc.org/q/44249-1 and http://loinc.org/q/69737-5); "
+        "the others are ours (urn:selftrust:questionnaire:<slug>). Instruments: "
+        + ", ".join(INSTRUMENTS)
+    ),
+    openapi_extra=_fhir_ok("Questionnaire"),
+)
+def get_questionnaire(request, slug: str):
+    return _fhir(questionnaire(_instrument(slug)))

@@ -24,6 +24,7 @@ from selftrust.api.schemas import Error
 from selftrust.safety import plan as plans
 from selftrust.safety.forms import SafetyPlanForm, TrustedPersonForm, save_plan
 from selftrust.safety.models import SafetyPlan, TrustedPerson
+from selftrust.safety.resources import resources_for
 from selftrust.safety.screening import mentions_crisis
 
 router = Router(tags=["safety"])
@@ -268,7 +269,7 @@ def _saved_person(form: TrustedPersonForm) -> TrustedPerson:
 def get_plan(request):
     plan = plans.plan_for(request.auth)
     if plan is None:
-        starter = plans.lines(plans.starter_professionals())
+        starter = plans.lines(plans.starter_professionals(resources_for(request)))
         return 404, {"detail": NO_PLAN, "starter": {"professionals": starter}}
     return _plan_out(plan)
 

@@ -18,6 +18,25 @@ class Band:
 
 
 @dataclass(frozen=True)
+class LoincForm:
+    """How LOINC's own FHIR Questionnaire for a panel (http://loinc.org/q/<panel>) names things.
+
+    Taken from the Questionnaire resources Regenstrief publishes on fhir.loinc.org. Its linkIds
+    are LOINC's form-row numbers, not the item codes: the item codes sit in `item.code`. The
+    answers are LOINC answer codes (LA...). A response that uses anything else fails against the
+    form a validator resolves from the canonical url.
+    """
+
+    item_link_ids: tuple[str, ...]  # one per item, in item order
+    item_codes: tuple[str, ...]  # the LOINC code of each item, in item order
+    answer_codes: dict[int, str]  # option value -> LOINC answer code
+    total_link_id: str
+    extra_link_id: str | None = None
+    extra_code: str | None = None
+    extra_answer_codes: tuple[str, ...] = ()  # one per extra option, in option order
+
+
+@dataclass(frozen=True)
 class Instrument:
     slug: str
     name: str
@@ -37,6 +56,10 @@ class Instrument:
     # LOINC codes where they exist, for the FHIR export.
     loinc_panel: str | None = None
     loinc_total: str | None = None
+    # LOINC's own form for the panel; without one the FHIR export describes its own form.
+    loinc_form: LoincForm | None = None
+    # WHO-5 only: the percentage score is the raw total times this.
+    percent_factor: int | None = None
     # 1-based item whose answer above 0 brings the safety response forward.
     safety_item: int | None = None
     extra_question: str | None = None
@@ -63,6 +86,9 @@ class Instrument:
     def max_total(self) -> int:
         return self.max_value * len(self.items)
 
+    def percent(self, total: int) -> int | None:
+        return total * self.percent_factor if self.percent_factor else None
+
     def band_for(self, total: int) -> Band | None:
         return next((band for band in self.bands if band.low <= total <= band.high), None)
 
@@ -73,6 +99,9 @@ FREQUENCY_2_WEEKS = (
     (2, "More than half the days"),
     (3, "Nearly every day"),
 )
+
+# LOINC answer codes of the frequency scale the PHQ-9 and GAD-7 items share.
+FREQUENCY_2_WEEKS_LOINC = {0: "LA6568-5", 1: "LA6569-3", 2: "LA6570-1", 3: "LA6571-9"}
 
 PHQ9 = Instrument(
     slug="phq-9",
@@ -115,6 +144,36 @@ PHQ9 = Instrument(
     ),
     loinc_panel="44249-1",
     loinc_total="44261-6",
+    loinc_form=LoincForm(
+        item_link_ids=(
+            "14363",
+            "14364",
+            "14365",
+            "14366",
+            "14367",
+            "14368",
+            "14369",
+            "14370",
+            "14371",
+        ),
+        item_codes=(
+            "44250-9",
+            "44255-8",
+            "44259-0",
+            "44254-1",
+            "44251-7",
+            "44258-2",
+            "44252-5",
+            "44253-3",
+            "44260-8",
+        ),
+        answer_codes=FREQUENCY_2_WEEKS_LOINC,
+        total_link_id="14372",
+        extra_link_id="57492",
+        extra_code="69722-7",
+        # Not difficult at all, Somewhat, Very, Extremely difficult (LOINC's order of codes).
+        extra_answer_codes=("LA6572-7", "LA6573-5", "LA6575-0", "LA6574-3"),
+    ),
     safety_item=9,
     extra_question="If you checked off any problems, how difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?",
     extra_options=(
@@ -160,6 +219,12 @@ GAD7 = Instrument(
     ),
     loinc_panel="69737-5",
     loinc_total="70274-6",
+    loinc_form=LoincForm(
+        item_link_ids=("57541", "57542", "57543", "57544", "57545", "57546", "57547"),
+        item_codes=("69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7"),
+        answer_codes=FREQUENCY_2_WEEKS_LOINC,
+        total_link_id="58628",
+    ),
     about="The GAD-7 asks about seven experiences of worry and tension over the last two weeks.",
     does_not_tell="It can't tell what the worry is about, and it can't diagnose an anxiety disorder.",
 )
@@ -258,9 +323,18 @@ WHO5 = Instrument(
     citation="World Health Organization. Wellbeing Measures in Primary Health Care: The DepCare Project. WHO Regional Office for Europe, 1998. Topp CW et al. The WHO-5 Well-Being Index: a systematic review. Psychother Psychosom. 2015;84:167-176.",
     licence="© World Health Organization. Free to use without permission (WHO-5 2024 revision: CC BY-NC-SA 3.0 IGO), with attribution.",
     total_label="Raw score",
+    percent_factor=4,
+    # Topp et al. 2015: 50% or less is poor wellbeing; 28% or less (raw 7) suggests screening for
+    # depression. We name neither; we say it is worth talking over, and never diagnose.
     bands=(
         Band(
             0,
+            7,
+            "Worth talking to a professional about",
+            "Your days have held very little wellbeing lately. At 28% or less, the WHO-5's authors suggest talking it over with a doctor or therapist. It is not a diagnosis, and it can change.",
+        ),
+        Band(
+            8,
             12,
             "Low wellbeing lately",
             "Your days have held less wellbeing lately. Below 13 is where the WHO-5's authors suggest talking it over with a clinician.",
@@ -273,6 +347,7 @@ WHO5 = Instrument(
     loinc_total=None,
     about="The WHO-5 asks about five good things in your days over the last two weeks. Higher is better; it is shown out of 25 and as a percentage.",
     does_not_tell="It can't tell what is helping or what is missing, and it is not a diagnosis.",
+    cutoff_note="The WHO-5's authors suggest a closer look at 50% or less, and a conversation about low mood with a professional at 28% or less (Topp et al. 2015).",
 )
 
 ROSENBERG = Instrument(

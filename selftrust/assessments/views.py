@@ -1,5 +1,3 @@
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -8,7 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from selftrust.assessments import services
-from selftrust.assessments.fhir import fhir_bundle
+from selftrust.assessments.fhir import CONTENT_TYPE, fhir_bundle, to_json
 from selftrust.assessments.forms import AssessmentForm
 from selftrust.assessments.instruments import INSTRUMENTS, Instrument
 from selftrust.assessments.models import AssessmentResponse
@@ -128,7 +126,7 @@ def result(request, response_id: int):
             "response": response,
             "instrument": instrument,
             "band": instrument.band_for(response.total),
-            "percent": response.total * 4 if instrument.slug == "who-5" else None,
+            "percent": instrument.percent(response.total),
             "extra_answer": (
                 instrument.extra_options[response.extra_answer]
                 if response.extra_answer is not None
@@ -162,8 +160,7 @@ def history(request, slug: str):
 @login_required
 def fhir_export(request, response_id: int):
     response = _own_response(request, response_id)
-    body = json.dumps(fhir_bundle(response), indent=2, ensure_ascii=False)
-    download = HttpResponse(body, content_type="application/fhir+json; charset=utf-8")
+    download = HttpResponse(to_json(fhir_bundle(response)), content_type=CONTENT_TYPE)
     download["Content-Disposition"] = (
         f'attachment; filename="{response.instrument_slug}-{response.completed_at:%Y-%m-%d}.fhir.json"'
     )

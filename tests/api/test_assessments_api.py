@@ -60,3 +60,74 @@ def test_results_need_authentication(anonymous_api):
     assert (
         anonymous_api.post("/assessments/gad-7/responses", {"answers": [0] * 7}).status_code == 401
     )
+
+
+# --- FHIR ---------------------------------------------------------------------------------------
+
+
+def test_who5_at_28_percent_or_less_is_worth_talking_about(api):
+    body = api.post("/assessments/who-5/responses", {"answers": [1, 1, 2, 2, 1]}).json()
+    assert (body["total"], body["percent"], body["band"]) == (
+        7,
+        28,
+        "Worth talking to a professional about",
+    )
+    body = api.post("/assessments/who-5/responses", {"answers": [2, 1, 2, 2, 1]}).json()
+    assert (body["percent"], body["band"]) == (32, "Low wellbeing lately")
+
+
+def test_a_personal_token_fetches_a_result_as_a_fhir_bundle(api):
+    posted = api.post("/assessments/phq-9/responses", {"answers": [0] * 8 + [1]}).json()
+    response = api.get(f"/assessments/phq-9/responses/{posted['id']}/fhir")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/fhir+json")
+    bundle = response.json()
+    assert bundle["resourceType"] == "Bundle"
+    qr = bundle["entry"][0]["resource"]
+    assert qr["questionnaire"] == "http://loinc.org/q/44249-1"
+    assert qr["subject"]["identifier"]["system"] == "urn:selftrust:person"
+    assert [e["resource"]["resourceType"] for e in bundle["entry"]] == [
+        "QuestionnaireResponse",
+        "Observation",
+        "Observation",  # item 9 above 0
+    ]
+
+
+def test_another_persons_result_or_the_wrong_instrument_is_not_found(api, other_api, anonymous_api):
+    posted = api.post("/assessments/gad-7/responses", {"answers": [1] * 7}).json()
+    path = f"/assessments/gad-7/responses/{posted['id']}/fhir"
+    assert api.get(path).status_code == 200
+    theirs = other_api.get(path)
+    assert theirs.status_code == 404
+    assert theirs.json() == {"detail": "Not found."}
+    assert api.get(f"/assessments/phq-9/responses/{posted['id']}/fhir").status_code == 404
+    assert api.get(f"/assessments/made-up/responses/{posted['id']}/fhir").status_code == 404
+    assert api.get("/assessments/gad-7/responses/999999/fhir").status_code == 404
+    assert anonymous_api.get(path).status_code == 401
+
+
+@pytest.mark.parametrize("slug", ["phq-9", "gad-7", "pcl-5", "who-5", "rses", "gse"])
+def test_questionnaires_are_served_without_signing_in(anonymous_api, slug):
+    response = anonymous_api.get(f"/fhir/Questionnaire/{slug}")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/fhir+json")
+    form = response.json()
+    assert (form["resourceType"], form["id"]) == ("Questionnaire", slug)
+
+
+def test_an_unknown_questionnaire_is_not_found(anonymous_api):
+    response = anonymous_api.get("/fhir/Questionnaire/made-up")
+    assert response.status_code == 404
+    assert response.json()["detail"]
+
+
+def test_the_fhir_routes_document_their_status_codes():
+    from selftrust.api.api import api as ninja_api
+
+    paths = ninja_api.get_openapi_schema()["paths"]
+    bundle = paths["/api/v1/assessments/{instrument}/responses/{response_id}/fhir"]["get"]
+    assert set(bundle["responses"]) == {200, 401, 404}
+    assert "application/fhir+json" in bundle["responses"][200]["content"]
+    form = paths["/api/v1/fhir/Questionnaire/{slug}"]["get"]
+    assert set(form["responses"]) == {200, 404}
+    assert "security" not in form

@@ -51,6 +51,12 @@ def test_retake_is_offered_gently_after_two_weeks_only_for_instruments_taken_bef
     assert "PHQ-9" not in page
 
 
+@pytest.fixture(autouse=True)
+def _own_data_dir(settings, tmp_path):
+    # The FHIR pseudonyms' namespace file goes in the data folder: a throwaway one here.
+    settings.DATA_DIR = tmp_path
+
+
 def fhir_bundle_for(client, response):
     download = client.get(reverse("assessments:fhir", args=[response.pk]))
     assert download["Content-Type"].startswith("application/fhir+json")
@@ -65,18 +71,22 @@ def test_phq9_exports_as_valid_fhir_with_the_loinc_total(owner_client, user):
     observation = Observation.model_validate(data["entry"][1]["resource"])
     assert bundle.type == "collection"
     assert qr.status == "completed"
+    assert qr.questionnaire == "http://loinc.org/q/44249-1"
     assert [item.answer[0].valueCoding.code for item in qr.item[:9]] == [
-        "1",
-        "2",
-        "3",
-        "0",
-        "1",
-        "2",
-        "3",
-        "0",
-        "1",
+        "LA6569-3",
+        "LA6570-1",
+        "LA6571-9",
+        "LA6568-5",
+        "LA6569-3",
+        "LA6570-1",
+        "LA6571-9",
+        "LA6568-5",
+        "LA6569-3",
     ]
-    assert qr.item[9].answer[0].valueString == "Very difficult"
+    assert qr.item[9].linkId == "57492"
+    assert qr.item[9].answer[0].valueCoding.code == "LA6575-0"
+    assert qr.item[9].answer[0].valueCoding.display == "Very difficult"
+    assert qr.item[10].answer[0].valueDecimal == 13
     assert observation.code.coding[0].system == "http://loinc.org"
     assert observation.code.coding[0].code == "44261-6"
     assert observation.valueQuantity.value == 13

@@ -58,7 +58,9 @@ BAND_BOUNDARIES = [
     (
         WHO5,
         [
-            (0, "Low wellbeing lately"),
+            (0, "Worth talking to a professional about"),
+            (7, "Worth talking to a professional about"),
+            (8, "Low wellbeing lately"),
             (12, "Low wellbeing lately"),
             (13, "Wellbeing present"),
             (25, "Wellbeing present"),
