@@ -158,7 +158,7 @@ def resources_for_region(choice: RegionChoice) -> ShownResources:
             contacts.append(Contact("Call", line.call, line.call_href))
         if line.text:
             contacts.append(Contact("Text", line.text, line.text_href))
-        description = line.description + (f" Open {line.hours}." if line.hours else "")
+        description = line.description + (f" Hours: {line.hours}." if line.hours else "")
         entries.append(
             CrisisResource(line.organisation, description, region.display_name, tuple(contacts))
         )
