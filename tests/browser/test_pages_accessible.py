@@ -175,6 +175,19 @@ def get_help_with_plan(open_page):
     return page
 
 
+def choose_country(open_page):
+    return _go(open_page(), "/help/country/")
+
+
+def choose_country_error(open_page):
+    page = _go(open_page(user=UserFactory()), "/help/country/")
+    # A value the list does not hold, as a tampered form would send it.
+    page.evaluate("document.querySelector('select').add(new Option('Nowhere', 'ZZ', true, true))")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Please choose a country from the list")).to_be_visible()
+    return page
+
+
 def safety_plan_empty(open_page):
     return _go(open_page(user=UserFactory()), "/safety-plan/")
 
@@ -247,6 +260,8 @@ PAGES = [
     ground,
     get_help,
     get_help_with_plan,
+    choose_country,
+    choose_country_error,
     safety_plan_empty,
     safety_plan,
     safety_plan_new,
