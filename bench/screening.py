@@ -21,10 +21,15 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from report import git_revision, machine  # noqa: E402
 
-from selftrust.safety.screening import matched_phrases, screen  # noqa: E402
+from selftrust.safety.screening import screen  # noqa: E402
 
 DATA = ROOT / "tests" / "safety" / "data"
-SETS = ("dev", "holdout", "blind2", "blind3", "blind4")
+# Sets earlier rounds tuned on: development sets now, and part of the model's training data.
+DEVELOPMENT_SETS = ("dev", "holdout", "blind2", "blind3", "blind4")
+# Written blind for the model-first screener and measured once, after it was finished; never
+# trained or tuned on (bench/screening_model/train.py asserts it).
+REPORTED_ONLY = ("blind5", "blind6", "blind7")
+SETS = DEVELOPMENT_SETS + REPORTED_ONLY
 DOC = ROOT / "docs" / "benchmarks.md"
 START = "<!-- screening:start -->"
 END = "<!-- screening:end -->"
@@ -45,6 +50,18 @@ def lesson_sentences() -> list[str]:
     for page in sorted((ROOT / "selftrust" / "lessons" / "templates").rglob("*.html")):
         raw = re.sub(r"<[^>]+>|\{[%{].*?[%}]\}", " ", page.read_text(encoding="utf-8"))
         for sentence in re.split(r"(?<=[.!?])\s+|\n+", raw):
+            sentence = " ".join(sentence.split())
+            if len(sentence) > 15:
+                sentences.append(sentence)
+    return sentences
+
+
+def seed_sentences() -> list[str]:
+    """The sentences of the documents Selftrust was made from (../shared/seeds), which talk
+    about trauma and healing at length and were never used in training."""
+    sentences = []
+    for document in sorted((ROOT.parent / "shared" / "seeds").glob("*.txt")):
+        for sentence in re.split(r"(?<=[.!?])\s+|\n+", document.read_text(encoding="utf-8")):
             sentence = " ".join(sentence.split())
             if len(sentence) > 15:
                 sentences.append(sentence)
@@ -92,26 +109,36 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args()
 
-    every = [row for name in SETS for row in labelled(name)]
+    every = [row for name in DEVELOPMENT_SETS for row in labelled(name)]
     prose = lesson_sentences()
     lines = [
         f"## Crisis-language screener: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         "",
-        "| Set | Sentences | Recall (rules + model) | False alarms | Recall (rules only) "
-        "| False alarms (rules only) |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| Set | Sentences | Recall | False alarms | |",
+        "|---|---:|---:|---:|---|",
     ]
-    for name, rows in [*((name, labelled(name)) for name in SETS), ("all together", every)]:
+    groups = [
+        *((name, labelled(name), "development: trained on") for name in DEVELOPMENT_SETS),
+        *((name, labelled(name), "blind: never trained or tuned on") for name in REPORTED_ONLY),
+        (
+            "blind sets together",
+            [row for name in REPORTED_ONLY for row in labelled(name)],
+            "never trained or tuned on",
+        ),
+    ]
+    for name, rows, kind in groups:
         recall, alarms = rates(rows, lambda text: screen(text).crisis)
-        rule_recall, rule_alarms = rates(rows, lambda text: bool(matched_phrases(text)))
-        lines.append(
-            f"| {name} | {len(rows)} | {recall} | {alarms} | {rule_recall} | {rule_alarms} |"
-        )
+        lines.append(f"| {name} | {len(rows)} | {recall} | {alarms} | {kind} |")
     prose_alarms = sum(1 for sentence in prose if screen(sentence).crisis)
+    seeds = seed_sentences()
+    seed_alarms = sum(1 for sentence in seeds if screen(sentence).crisis)
     lines += [
         "",
-        f"Ordinary reflective prose (the {len(prose)} sentences of our lessons): "
-        f"{prose_alarms} false alarm(s), {prose_alarms / len(prose):.1%}.",
+        f"Ordinary reflective prose: the {len(prose)} sentences of our lessons (the model "
+        f"learned from those written before it was trained): {prose_alarms} false alarm(s), "
+        f"{prose_alarms / len(prose):.1%}; "
+        f"the {len(seeds)} sentences of the two seed documents (never seen): {seed_alarms} "
+        f"false alarm(s), {seed_alarms / max(len(seeds), 1):.1%}.",
         "",
     ]
 

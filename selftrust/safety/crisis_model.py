@@ -1,121 +1,155 @@
-"""A small linear model: a second opinion for phrasings the crisis phrases don't know yet.
+"""The screener's first reader: a linear model trained on thousands of labelled sentences.
 
-It reads word pairs and letter runs (tf-idf of word 1–2-grams and char 3–4-grams inside
-words, each block L2-normalised) and weighs them with a linear SVM trained on our labelled
-sentences by `bench/screening_model/train.py`. This file reproduces scikit-learn's decision
-value in plain Python, so the app needs no numerical library; the weights are
-`crisis_model.json` beside it.
+It reads word runs (1–3 words), word pairs with a few words between them ("want _ die"), and
+letter runs (2–5 characters, across word boundaries, so "kms", "unalive" and "wnat to die"
+still carry signal) of the tidied text, as tf-idf with
+each block L2-normalised, and weighs them with a linear SVM trained by
+`bench/screening_model/train.py` on the corpus in `bench/screening_model/corpus/` (every
+sentence written for Selftrust and labelled by the rule in its README). This file
+reproduces scikit-learn's decision value in plain Python, so the app needs no numerical
+library; the weights are `crisis_model.json.gz` beside it.
 
-The threshold is the one at which, in cross-validation, the model alone raised false alarms
-on at most 0.5 % of safe sentences. On sets written after rules and model were frozen, it
-lifted recall from 75.8 % to 83.6 % with no added false alarm, and from 81.2 % to 90.6 % for
-two (docs/benchmarks.md).
+An entry of up to 60 words (about 300 characters) is read whole, as the model learned from
+entries that long. A longer one is read in passages of three sentences that overlap by one,
+and run-on text in windows of 24 words; its score is the highest of theirs, so one hard
+sentence in a long, ordinary entry is not diluted by the rest.
+The threshold is chosen in training (see the README there and docs/benchmarks.md).
 """
 
-import functools
+import gzip
 import json
 import math
 import re
+from array import array
 from collections import Counter
 from functools import cache
 from pathlib import Path
 
-WEIGHTS = Path(__file__).with_name("crisis_model.json")
-THRESHOLD_NAME = "fa0.5"
+from selftrust.safety.crisis_text import sentences
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
-_REPEATS = re.compile(r"(.)\1{2,}")
-_TOKEN = re.compile(r"[a-z0-9']+")
+WEIGHTS = Path(__file__).with_name("crisis_model.json.gz")
+_WHITESPACE = re.compile(r"\s\s+")
 
 
-def _normalise(text: str) -> str:
-    return _REPEATS.sub(r"\1\1", text.translate(_APOSTROPHES).lower())
-
-
-def _word_ngrams(text: str, low: int, high: int) -> list[str]:
-    tokens = _TOKEN.findall(text)
+def word_ngrams(text: str, low: int, high: int, token: re.Pattern) -> list[str]:
+    """As scikit-learn's "word" analyzer after the preprocessor: tokens, then their runs."""
+    tokens = token.findall(text)
     grams = []
     for n in range(low, high + 1):
         grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
     return grams
 
 
-def _char_ngrams_in_words(text: str, low: int, high: int) -> list[str]:
-    # As scikit-learn's "char_wb": runs inside each space-padded word; a word no longer
-    # than n gives itself once and nothing longer.
+def skip_grams(text: str, low: int, high: int, token: re.Pattern) -> list[str]:
+    """Pairs of words `low` to `high` places apart, as "want _ die": a phrase still counts
+    when words are put inside it ("want to just die", "kill my stupid self")."""
+    tokens = token.findall(text)
+    return [
+        f"{tokens[i]} _ {tokens[j]}"
+        for i in range(len(tokens))
+        for j in range(i + low, min(len(tokens), i + high + 1))
+    ]
+
+
+def char_ngrams(text: str, low: int, high: int) -> list[str]:
+    """As scikit-learn's "char" analyzer: runs of letters over the whole text, spaces too."""
+    text = _WHITESPACE.sub(" ", text)
     grams = []
-    for word in text.split():
-        padded = f" {word} "
-        for n in range(low, high + 1):
-            if len(padded) <= n:
-                grams.append(padded)
-                break
-            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    for n in range(low, high + 1):
+        grams.extend(text[i : i + n] for i in range(len(text) - n + 1))
     return grams
 
 
-_ANALYZERS = {"word": _word_ngrams, "char_wb": _char_ngrams_in_words}
+PASSAGE_SENTENCES = 3
+# A passage longer than this many words (a run-on entry without full stops) is read in
+# windows of WINDOW_WORDS that overlap by half, so one sentence is never lost in a long one.
+LONGEST_PASSAGE_WORDS = 60
+WINDOW_WORDS = 24
+
+
+def passages(tidy_text: str) -> list[str]:
+    """The text whole when it is as short as the entries the model learned from (up to 60
+    words); else in passages of three sentences, each overlapping the next by one."""
+    if len(tidy_text.split()) <= LONGEST_PASSAGE_WORDS:
+        return [tidy_text]
+    parts = sentences(tidy_text) or [tidy_text]
+    step = PASSAGE_SENTENCES - 1
+    grouped = [
+        " ".join(parts[start : start + PASSAGE_SENTENCES])
+        for start in range(0, max(len(parts) - 1, 1), step)
+    ]
+    return [window for passage in grouped for window in _windows(passage)]
+
+
+def _windows(passage: str) -> list[str]:
+    words = passage.split()
+    if len(words) <= LONGEST_PASSAGE_WORDS:
+        return [passage]
+    step = WINDOW_WORDS // 2
+    return [
+        " ".join(words[start : start + WINDOW_WORDS]) for start in range(0, len(words) - step, step)
+    ]
+
+
+class _Block:
+    """One group of features: how to cut the text, and each feature's idf and weight."""
+
+    def __init__(self, spec: dict):
+        self.analyzer = spec["analyzer"]
+        self.low, self.high = spec["ngram_range"]
+        self.token = re.compile(spec.get("token_pattern", r"(?u)\b\w\w+\b"))
+        # Per feature, the two products a score needs: idf × weight and idf². Kept in two
+        # flat arrays beside an index, which takes half the memory of a tuple per feature.
+        self.index = {gram: position for position, gram in enumerate(spec["features"])}
+        self.weighted = array("d", (idf * coef for idf, coef in spec["features"].values()))
+        self.squared = array("d", (idf * idf for idf, _coef in spec["features"].values()))
+
+    def grams(self, text: str) -> list[str]:
+        if self.analyzer == "word":
+            return word_ngrams(text, self.low, self.high, self.token)
+        if self.analyzer == "skip":
+            return skip_grams(text, self.low, self.high, self.token)
+        return char_ngrams(text, self.low, self.high)
+
+    def score(self, text: str) -> float:
+        """This block's share of the decision value: (tf-idf · weights) / ‖tf-idf‖."""
+        index = self.index
+        counts = Counter(index[gram] for gram in self.grams(text) if gram in index)
+        dot = squares = 0.0
+        for position, count in counts.items():
+            tf = 1.0 + math.log(count)  # sublinear term frequency
+            dot += tf * self.weighted[position]
+            squares += tf * tf * self.squared[position]
+        return dot / math.sqrt(squares) if squares else 0.0
 
 
 class CrisisModel:
     def __init__(self, weights: dict):
         self.intercept = weights["intercept"]
-        self.threshold = weights["thresholds"][THRESHOLD_NAME]
-        # Per n-gram: (idf × weight, idf²), the two products the score needs.
-        self.blocks = [
-            (
-                _ANALYZERS[block["analyzer"]],
-                *block["ngram_range"],
-                {gram: (idf * coef, idf * idf) for gram, (idf, coef) in block["features"].items()},
-            )
-            for block in weights["blocks"]
-        ]
-        assert [block[0] for block in self.blocks] == [_word_ngrams, _char_ngrams_in_words]
-        self.word_weights = next(
-            {gram: idf * coef for gram, (idf, coef) in block["features"].items()}
-            for block in weights["blocks"]
-            if block["analyzer"] == "word"
-        )
+        self.threshold = weights["threshold"]
+        self.blocks = [_Block(spec) for spec in weights["blocks"]]
+        self._word_block = next(block for block in self.blocks if block.analyzer == "word")
 
-    def score(self, text: str) -> float:
-        """The SVM's decision value: above `threshold` reads as crisis."""
-        text = _normalise(text)
-        total = self.intercept
-        for (*_, features), counts in zip(self.blocks, self._counts(text), strict=True):
-            dot = squares = 0.0
-            for gram, count in counts.items():
-                weighted, squared = features[gram]
-                tf = 1.0 + math.log(count)  # sublinear term frequency
-                dot += tf * weighted
-                squares += tf * tf * squared
-            if squares:
-                total += dot / math.sqrt(squares)
-        return total
+    def score(self, tidy_text: str) -> float:
+        """The SVM's decision value for one piece of tidied text: above `threshold` reads as
+        crisis."""
+        return self.intercept + sum(block.score(tidy_text) for block in self.blocks)
 
-    def _counts(self, text: str) -> list[Counter]:
-        """Per block, how often each known n-gram occurs in the text."""
-        word_block, char_block = self.blocks
-        words = Counter(g for g in _word_ngrams(text, *word_block[1:3]) if g in word_block[3])
-        chars = Counter()
-        for word in text.split():
-            chars.update(self._known_char_grams(word))
-        return [words, chars]
+    def strongest_passage(self, tidy_text: str) -> tuple[float, str]:
+        """The highest score over the text's passages, and the passage that scored it."""
+        return max((self.score(passage), passage) for passage in passages(tidy_text))
 
-    @functools.lru_cache(maxsize=20_000)  # noqa: B019 - one model for the process's life
-    def _known_char_grams(self, word: str) -> tuple[str, ...]:
-        # Letter runs depend only on the word, and most words come back again and again.
-        _analyzer, low, high, features = self.blocks[1]
-        return tuple(g for g in _char_ngrams_in_words(word, low, high) if g in features)
-
-    def strongest_words(self, text: str, how_many: int = 3) -> list[str]:
+    def strongest_words(self, tidy_text: str, how_many: int = 3) -> list[str]:
         """The words in the text that pushed the score up most, to say why it matched."""
-        grams = set(_word_ngrams(_normalise(text), 1, 2))
+        block = self._word_block
+        grams = {gram for gram in block.grams(tidy_text) if gram in block.index}
         weighted = sorted(
-            (self.word_weights[g], g) for g in grams if self.word_weights.get(g, 0) > 0
+            (block.weighted[block.index[g]], g) for g in grams if block.weighted[block.index[g]] > 0
         )
         return [gram for _, gram in reversed(weighted[-how_many:])]
 
 
 @cache
 def crisis_model() -> CrisisModel:
-    return CrisisModel(json.loads(WEIGHTS.read_text(encoding="utf-8")))
+    with gzip.open(WEIGHTS, "rt", encoding="utf-8") as handle:
+        return CrisisModel(json.load(handle))

@@ -21,6 +21,8 @@ class Section:
     examples: str
     # Which trusted-people choice belongs with this section, if any.
     people_field: str = ""
+    # Longer guidance, shown beside the form as a list of short points.
+    guidance: tuple[str, ...] = ()
 
 
 SECTIONS = (
@@ -61,6 +63,20 @@ SECTIONS = (
         "Making my surroundings safer",
         "What I can put out of reach, or ask someone to keep for me, while things are hard.",
         "Ask my friend to keep my medication. Leave the car keys with a neighbour.",
+        # Lethal-means counselling as the Stanley–Brown intervention and CALM teach it:
+        # distance and time between a hard moment and the most dangerous means save lives,
+        # and firearms are the most lethal of them.
+        guidance=(
+            "If there is a gun in your home, the safest place for it while things are hard is "
+            "somewhere else: with someone you trust, or with a gun shop or police station that "
+            "stores firearms. If it has to stay, keep it unloaded and locked, with the "
+            "ammunition locked away separately, and let someone else hold the keys or code.",
+            "Medicines: keep only what you need for the next few days at home, hand old or "
+            "unused ones back to a pharmacy, and ask someone you trust to look after the rest "
+            "and give you a week at a time.",
+            "Anything else you have thought of using can go out of reach too, for now. Time "
+            "and distance help a hard moment pass.",
+        ),
     ),
     Section(
         "reasons_for_living",

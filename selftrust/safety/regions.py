@@ -31,6 +31,8 @@ class CrisisLine:
     hours: str
     source: str
     checked: str
+    # For lines beyond the crisis lines: what they are for ("domestic abuse", …).
+    kind: str = "crisis"
 
     @property
     def call_href(self) -> str:
@@ -49,6 +51,8 @@ class Region:
     emergency_note: str
     lines: tuple[CrisisLine, ...]
     time_zones: tuple[str, ...]
+    # Domestic-abuse and sexual-violence lines, where a sourced one is known.
+    support_lines: tuple[CrisisLine, ...] = ()
 
     @property
     def emergency_href(self) -> str:
@@ -93,6 +97,7 @@ def all_regions() -> tuple[Region, ...]:
                 emergency_note=entry.get("emergency_note", ""),
                 lines=tuple(CrisisLine(**line) for line in entry["lines"]),
                 time_zones=tuple(entry["time_zones"]),
+                support_lines=tuple(CrisisLine(**line) for line in entry.get("support_lines", ())),
             )
         )
     return tuple(sorted(regions, key=lambda region: region.display_name))

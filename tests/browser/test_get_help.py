@@ -111,7 +111,7 @@ def test_ground_me_now_on_a_phone_is_full_screen_with_one_way_back(new_page):
     page.get_by_role("link", name="Ground me now").click()
     expect(page.get_by_role("navigation", name="Main")).to_have_count(0)
     expect(page.get_by_role("heading", level=1)).to_be_in_viewport()
-    expect(page.get_by_role("link", name="Get help now")).to_be_visible()
+    expect(page.get_by_role("banner").get_by_role("link", name="Get help now")).to_be_visible()
     check_page(page)
     page.get_by_role("link", name="Go back", exact=True).click()
     expect(page).to_have_url(re.compile(r"/promises/$"))

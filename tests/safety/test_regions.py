@@ -46,7 +46,7 @@ def test_the_data_covers_at_least_25_countries_the_issue_names_and_13_more_in_eu
 def test_every_line_has_a_number_an_organisation_and_its_own_dated_source(region):
     assert dialable(region.emergency)
     assert region.lines
-    for line in region.lines:
+    for line in region.lines + region.support_lines:
         assert line.organisation.strip()
         assert line.call or line.text
         assert line.source.startswith("https://")
@@ -185,3 +185,25 @@ def test_call_buttons_come_first_people_then_the_line_then_the_emergency_number(
     assert hrefs[:3] == ["tel:+447700900123", "sms:+447700900123", "tel:116123"]
     assert hrefs[-1] == "tel:999"
     assert "Email only" not in first_screen.split('class="call-now"')[1].split("</section>")[0]
+
+
+def test_domestic_abuse_and_sexual_violence_lines_are_built_in_with_sources():
+    with_support = [region for region in regions.all_regions() if region.support_lines]
+    assert len(with_support) >= 20
+    kinds = {line.kind for region in with_support for line in region.support_lines}
+    assert kinds <= {"domestic abuse", "sexual violence", "domestic abuse and sexual violence"}
+
+
+def test_help_lists_abuse_lines_for_the_country(client):
+    page = _help(client, HTTP_ACCEPT_LANGUAGE="en-GB")
+    section = page.split('id="support-lines"')[1].split("</section>\n{%")[0]
+    assert "If someone is hurting you" in page
+    assert 'href="tel:08082000247"' in section and "For domestic abuse" in section
+    page = _help(client, HTTP_ACCEPT_LANGUAGE="en-US")
+    assert 'href="tel:8007997233"' in page and 'href="sms:88788"' in page
+    assert 'href="tel:8006564673"' in page
+
+
+def test_without_a_sourced_abuse_line_help_points_to_the_crisis_lines(client):
+    page = _help(client, HTTP_ACCEPT_LANGUAGE="fr-CH")  # Switzerland: none sourced yet
+    assert "The crisis lines above can also help" in page and "call 112" in page

@@ -40,8 +40,15 @@ def test_the_privacy_page_explains_the_crisis_check_plainly(client):
     assert "Nothing is sent to any other service" in page
     # And it is honest about its limits.
     assert "It can be wrong both ways." in page and "not a diagnosis" in page
-    # And about how it reads: the phrase list has a statistical model beside it.
-    assert "a small word model, also part of this server, as a second opinion" in page
+    # And about how it reads: a model first, with a phrase list beside it.
+    assert "a small word model, also part of this server, that learned from thousands" in page
+    assert "a list of plain phrases beside it" in page
+
+
+def test_the_privacy_page_names_the_cookies_that_guess_the_country(client):
+    page = main(client.get(PRIVACY).content.decode())
+    assert 'id="cookies"' in page
+    assert "your browser's time zone" in page and "Only this server reads them" in page
 
 
 def test_the_privacy_page_says_what_is_kept(client):
@@ -58,7 +65,7 @@ def test_the_privacy_page_says_what_is_kept(client):
         ("/login/", False),
         ("/signup/", False),
         ("/help/", False),
-        ("/ground/", False),
+        ("/help/country/", False),
         ("/privacy/", False),
         ("/today/", True),
         ("/promises/", True),

@@ -1,4 +1,5 @@
 import re
+from dataclasses import replace
 
 from django import template
 from django.utils.html import format_html, format_html_join
@@ -22,8 +23,16 @@ _PHONE_IN_TEXT = re.compile(
 _FEWEST_DIGITS, _MOST_DIGITS = 3, 17
 
 
-# The parts of the plan the support panel shows, in a moment when less is more.
-_PANEL_SECTIONS = ("coping_on_my_own", "asking_for_help", "professionals")
+# The parts of the plan the support panel shows, in a moment when less is more, and in this
+# order: the person's own reasons for living first, short, then what they can do, whom they
+# can ask, and how to make the next hours safer.
+_PANEL_SECTIONS = (
+    "reasons_for_living",
+    "coping_on_my_own",
+    "asking_for_help",
+    "professionals",
+    "safer_surroundings",
+)
 
 
 def _support_context(context, panel_id: str, intro: str = "") -> dict:
@@ -31,24 +40,35 @@ def _support_context(context, panel_id: str, intro: str = "") -> dict:
     user = getattr(request, "user", None)
     signed_in = bool(user and user.is_authenticated)
     plan = plans.plan_with_something_in_it(user) if signed_in else None
+    by_field = {read.section.field: read for read in (plans.read_back(plan) if plan else [])}
     panel_sections = [
-        read
-        for read in (plans.read_back(plan) if plan else [])
-        if read.section.field in _PANEL_SECTIONS and (read.items or read.people)
+        _shortened(by_field[field])
+        for field in _PANEL_SECTIONS
+        if field in by_field and (by_field[field].items or by_field[field].people)
     ]
     return {
         "panel_id": panel_id,
         "panel_intro": intro,
         "plan": plan,
         "panel_sections": panel_sections,
-        # When those parts of the plan are empty, the person's trusted people take their
-        # place, so someone to call is never left out.
+        # When the plan names nobody to ask, the person's trusted people take that place, so
+        # someone to call is never left out.
         "people": []
-        if panel_sections or not signed_in
+        if not signed_in or any(read.section.field == "asking_for_help" for read in panel_sections)
         else list(TrustedPerson.objects.owned_by(user)),
         "resources": resources_for(request).resources,
         "signed_in": signed_in,
     }
+
+
+def _shortened(read: plans.ReadSection) -> plans.ReadSection:
+    """Reasons for living come first in the panel, and short: the first three."""
+    if read.section.field != "reasons_for_living":
+        return read
+    return replace(read, items=read.items[:_REASONS_IN_PANEL])
+
+
+_REASONS_IN_PANEL = 3
 
 
 @register.inclusion_tag("safety/_crisis_panel.html", takes_context=True)
