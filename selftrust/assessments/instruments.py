@@ -58,6 +58,9 @@ class Instrument:
     loinc_total: str | None = None
     # LOINC's own form for the panel; without one the FHIR export describes its own form.
     loinc_form: LoincForm | None = None
+    # Shown before the first question and after the result, for questionnaires about trauma.
+    content_note: str = ""
+    aftercare: str = ""
     # WHO-5 only: the percentage score is the raw total times this.
     percent_factor: int | None = None
     # 1-based item whose answer above 0 brings the safety response forward.
@@ -128,7 +131,12 @@ PHQ9 = Instrument(
     bands=(
         Band(0, 4, "Minimal", "Few signs of low mood right now."),
         Band(5, 9, "Mild", "Some low mood has been around lately."),
-        Band(10, 14, "Moderate", "Low mood has been weighing on you a fair amount."),
+        Band(
+            10,
+            14,
+            "Moderate",
+            "Low mood has been weighing on you a fair amount. Talking it over with a clinician could help.",
+        ),
         Band(
             15,
             19,
@@ -209,7 +217,12 @@ GAD7 = Instrument(
     bands=(
         Band(0, 4, "Minimal", "Few signs of anxiety right now."),
         Band(5, 9, "Mild", "Some worry and tension have been around lately."),
-        Band(10, 14, "Moderate", "Anxiety has been taking up a fair amount of room."),
+        Band(
+            10,
+            14,
+            "Moderate",
+            "Anxiety has been taking up a fair amount of room. Talking it over with a clinician could help.",
+        ),
         Band(
             15,
             21,
@@ -281,7 +294,7 @@ PCL5 = Instrument(
             0,
             30,
             "Below the range clinicians look at more closely",
-            "These reactions are present to some degree, as they are for many people after hard experiences.",
+            "This is not a measure of how much you went through or how much it hurts. Whatever you feel is real, and worth support if you want it.",
         ),
         Band(
             31,
@@ -293,6 +306,8 @@ PCL5 = Instrument(
     loinc_panel=None,
     loinc_total=None,
     about="The PCL-5 asks how much twenty common reactions to a very stressful experience have bothered you in the past month. The four groups below follow the clusters clinicians use.",
+    content_note="These questions ask about reactions to a very stressful experience, and reading them can bring it closer. Keep your worst event in mind, but you don't need to describe it or think it through. You can pause, skip or stop at any time, and Ground me now is at the top of every page.",
+    aftercare="That took something. Whatever your score, be gentle with yourself for a while: a drink of water, a few slow breaths, or Ground me now if the questions stirred things up.",
     does_not_tell="It can't diagnose PTSD; only a clinician's interview can. A high score says your nervous system has been working hard, not that something is wrong with you.",
     cutoff_note="The published guidance places a total of 31–33 or more in the range where a closer look by a clinician is suggested.",
 )
@@ -379,8 +394,8 @@ ROSENBERG = Instrument(
         Band(
             0,
             14,
-            "Lower self-esteem lately",
-            "You've been hard on yourself. That is a common after-effect of hard experiences, and it can change.",
+            "A harsher view of yourself",
+            "Your answers show a harsh view of yourself. Many people see themselves this way after hard experiences; it is not your fault, and views like this can soften.",
         ),
         Band(
             15,

@@ -69,8 +69,8 @@ BAND_BOUNDARIES = [
     (
         ROSENBERG,
         [
-            (0, "Lower self-esteem lately"),
-            (14, "Lower self-esteem lately"),
+            (0, "A harsher view of yourself"),
+            (14, "A harsher view of yourself"),
             (15, "Within the usual range"),
             (25, "Within the usual range"),
             (26, "Higher self-esteem"),
