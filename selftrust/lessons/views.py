@@ -1,7 +1,12 @@
 from django.http import Http404
 from django.shortcuts import render
 
-from selftrust.lessons.catalog import ALL_LESSONS, lesson_or_none, related_lessons
+from selftrust.lessons.catalog import (
+    ALL_LESSONS,
+    EVIDENCE_LEVELS,
+    lesson_or_none,
+    related_lessons,
+)
 
 
 # No login needed: people may want to read before they decide to sign up.
@@ -16,5 +21,9 @@ def lesson_detail(request, slug):
     return render(
         request,
         "lessons/detail.html",
-        {"lesson": lesson, "related": related_lessons(lesson)},
+        {
+            "lesson": lesson,
+            "related": related_lessons(lesson),
+            "evidence_levels": EVIDENCE_LEVELS.items(),
+        },
     )

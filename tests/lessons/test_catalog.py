@@ -6,9 +6,11 @@ from django.template.loader import render_to_string
 from selftrust.lessons.catalog import ALL_LESSONS, LESSONS, lesson_or_none
 from tests.lessons.reading import body_text, reading_minutes, word_count
 
-# Long enough to say something, short enough to read in under three minutes; the therapy
-# overview covers seven approaches and is allowed a little more.
-LONGER = {"therapy-approaches": 650}
+# Long enough to say something, short enough to read in about three minutes. The therapy
+# overview covers seven approaches with a note on the evidence for each, and is allowed up to
+# four minutes; self-compassion (backdraft, comfort without touch) and boundaries (no contact
+# owed, where to get help planning safely) carry safety content the content review added.
+LONGER = {"therapy-approaches": 800, "self-compassion": 500, "boundaries": 480}
 MOST_WORDS = 450
 FEWEST_WORDS = 150
 MOST_MINUTES = {"therapy-approaches": 4}
@@ -17,7 +19,7 @@ each_lesson = pytest.mark.parametrize("lesson", ALL_LESSONS, ids=lambda lesson: 
 
 
 def test_slugs_are_unique_and_found_by_lesson_or_none():
-    assert len(LESSONS) == len(ALL_LESSONS) == 12
+    assert len(LESSONS) == len(ALL_LESSONS) == 18
     for lesson in ALL_LESSONS:
         assert lesson_or_none(lesson.slug) is lesson
     assert lesson_or_none("no-such-lesson") is None

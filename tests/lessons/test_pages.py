@@ -1,6 +1,7 @@
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import escape
 
 from selftrust.lessons.catalog import ALL_LESSONS, LESSONS
 
@@ -39,6 +40,19 @@ def test_not_therapy_note_appears_only_where_the_lesson_asks_for_it(client, less
     )
 
 
+@each_lesson
+def test_lesson_says_how_sure_we_are_and_lists_its_sources(client, lesson):
+    page = _page(client, reverse("lessons:detail", args=[lesson.slug]))
+    assert '<h2 id="evidence-title">How sure are we?</h2>' in page
+    assert f"<strong>{lesson.evidence_label}.</strong> {escape(lesson.evidence_meaning)}" in page
+    assert escape(lesson.evidence_note) in page
+    assert "What the four labels mean" in page
+    assert '<h2 id="sources-title">Sources</h2>' in page
+    for source in lesson.sources:
+        assert f"<cite>{escape(source.title)}</cite>" in page
+        assert escape(source.authors) in page
+
+
 def test_lessons_about_the_brain_and_treatment_carry_the_note():
     for slug in ("trauma-and-the-nervous-system", "therapy-approaches", "listening-to-your-body"):
         assert LESSONS[slug].general_information_note
@@ -56,6 +70,7 @@ def test_list_links_every_lesson_with_its_summary_and_minutes(client):
         assert f'href="{reverse("lessons:detail", args=[lesson.slug])}"' in page
         assert lesson.title in page
         assert lesson.summary in page
+        assert f"Evidence: {lesson.evidence}" in page
     assert "Ground me now" in page and "Get help now" in page
 
 
