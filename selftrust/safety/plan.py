@@ -169,3 +169,15 @@ def export_people(user) -> list[dict]:
         {"name": p.name, "phone": p.phone, "email": p.email, "good_for": p.good_for}
         for p in TrustedPerson.objects.owned_by(user)
     ]
+
+
+def suggestions_not_yet_in(form, suggestions: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The suggestions for each section that its text (as the form shows it) doesn't hold."""
+    kept = {}
+    for field, offered in suggestions.items():
+        current = form[field].value() or ""
+        already = {line.casefold() for line in lines(current)}
+        fresh = [text for text in offered if text.casefold() not in already]
+        if fresh:
+            kept[field] = fresh
+    return kept

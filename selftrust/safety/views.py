@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from selftrust.practices import services as drafts
+from selftrust.practices import suggestions as practice_suggestions
 from selftrust.safety import plan as plans
 from selftrust.safety.forms import RegionForm, SafetyPlanForm, TrustedPersonForm, save_plan
 from selftrust.safety.models import SafetyPlan, TrustedPerson
@@ -153,6 +154,9 @@ def _plan_form_page(request, form, existing, *, restored=False, status=200):
             "plan": existing,
             "restored": restored,
             "has_people": TrustedPerson.objects.owned_by(request.user).exists(),
+            "suggestions": plans.suggestions_not_yet_in(
+                form, practice_suggestions.for_plan(request.user)
+            ),
         },
         status=status,
     )

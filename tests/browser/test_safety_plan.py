@@ -207,3 +207,25 @@ def test_crisis_words_in_a_thought_record_bring_the_plan_forward(new_page, viewp
     expect(page.get_by_role("heading", level=1)).to_have_text("Thought record")
     expect(page.get_by_role("region", name="You don't have to hold this alone")).to_have_count(0)
     check_page(page)
+
+
+def test_a_suggestion_from_my_practice_goes_into_the_plan_only_when_i_add_it(new_page):
+    from django.utils import timezone
+
+    user = UserFactory()
+    Entry.objects.create(
+        user=user,
+        practice="grounding",
+        data={"before": 80, "exercise": "breathing", "after": 35},
+        created_at=timezone.now(),
+    )
+    page = new_page(DESKTOP, user=user)
+    page.goto("/safety-plan/edit/")
+    coping = page.locator("#id_coping_on_my_own")
+    expect(coping).to_have_value("")
+    page.get_by_role("button", name="Add “Paced breathing” to Things I can do on my own").click()
+    expect(coping).to_have_value("Paced breathing")
+    check_page(page)
+    page.get_by_role("button", name=re.compile("Save")).last.click()
+    expect(page.get_by_role("heading", name="My safety plan")).to_be_visible()
+    assert SafetyPlan.objects.get(user=user).coping_on_my_own == "Paced breathing"

@@ -108,6 +108,12 @@ def crisis_region_form(context):
     }
 
 
+@register.filter
+def get_item(mapping: dict, key: str):
+    """mapping[key] in a template, or nothing."""
+    return mapping.get(key) if mapping else None
+
+
 # "text 988", "SMS 85258": a number written after these is for messages, not calls.
 _TEXT_BEFORE = re.compile(r"\b(?:text|txt|sms|message|whatsapp)\s*:?\s*$", re.IGNORECASE)
 
