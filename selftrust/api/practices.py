@@ -134,6 +134,7 @@ class EntryFilters(Schema):
 
 class ReviewIn(Schema):
     what_happened: Any = _text()
+    reasonable_call: Any = _text("Given what you knew then: yes, partly, no or not_sure")
     instinct_served: Any = _text("yes, partly, no or cant_tell. Required")
     learned: Any = _text()
 
@@ -353,7 +354,8 @@ def _valid_form(request, practice: Practice, values: dict, entry: Entry | None =
         posted, rename = _thought_posted(values)
         form = ThoughtRecordForm(data=posted, instance=entry.thought_record if entry else None)
     else:
-        form = WorksheetForm(data=_posted(values), practice=practice)
+        posted = _posted(values, lists=frozenset(practice.multi_value_fields))
+        form = WorksheetForm(data=posted, practice=practice)
     if not form.is_valid():
         raise InputRefused.from_form(form, rename=rename)
     return form

@@ -3,6 +3,10 @@
 A worksheet's fields are grouped into steps; each step is one screen of the guided page on a
 phone. The decision journal and the thought record have models of their own (see models.py)
 but are registered here too, so the timeline, drafts and API treat every practice alike.
+
+Pacing is data too. Every practice says how to stop, soften or skip it if it becomes too much
+(staying inside what trauma therapists call the window of tolerance); the heavier ones add a
+short note before starting and a word of aftercare once saved.
 """
 
 from dataclasses import dataclass
@@ -12,6 +16,7 @@ from selftrust.practices.vocabulary import (
     GROUNDING_EXERCISES,
     SIGN_ANSWERS,
     SIGNS,
+    VALUES,
 )
 
 SHORT = 200
@@ -31,6 +36,11 @@ class Field:
     high_label: str = ""
     choices: tuple[tuple[str, str], ...] = ()
     groups: dict[str, tuple[tuple[str, str], ...]] | None = None  # grouped choices
+    # (other field, its answers): a follow-up shown only after one of those answers. Without
+    # script it is always shown, so its label must make sense on its own.
+    shown_if: tuple[str, tuple[str, ...]] | None = None
+    # Answers of a choice that mean there may be danger now: the entry puts safety first.
+    danger_answers: tuple[str, ...] = ()
 
     @property
     def max_length(self) -> int:
@@ -42,6 +52,15 @@ class Step:
     title: str
     fields: tuple[Field, ...]
     intro: str = ""
+    # Offer Get help now right in this step, before anything else is asked.
+    get_help: bool = False
+
+
+# Shown on every practice that has no note of its own.
+GENTLE_PACE = (
+    "Go at your own pace. If this starts to feel like too much, you can stop, do a smaller part, "
+    "or leave it for another day."
+)
 
 
 @dataclass(frozen=True)
@@ -56,10 +75,21 @@ class Practice:
     title_field: str = ""
     celebrate: bool = False
     saved_message: str = "Saved. Thank you for taking this time for yourself."
+    # How to stop, soften or skip: shown on the practice's page.
+    pacing: str = GENTLE_PACE
+    # For heavier practices: what to expect, before starting; and care once it is saved.
+    content_note: str = ""
+    aftercare: str = ""
+    # Slugs of other practices worth offering from this one's page.
+    see_also: tuple[str, ...] = ()
 
     @property
     def fields(self) -> tuple[Field, ...]:
         return tuple(f for step in self.steps for f in step.fields)
+
+    @property
+    def multi_value_fields(self) -> set[str]:
+        return {f.name for f in self.fields if f.kind == "multi"}
 
 
 def _suds(name: str, label: str) -> Field:
@@ -78,6 +108,17 @@ def _suds(name: str, label: str) -> Field:
 _EMOTION_CHOICES = {
     group: tuple((e.slug, e.name) for e in emotions) for group, emotions in EMOTION_GROUPS.items()
 }
+
+# Survivors are often told, or tell themselves, that they must make peace with whoever hurt
+# them. Amends here are only ever for harm the person caused, and never require contact.
+AMENDS_INTRO = (
+    "Amends are for harm you caused. Nobody owes amends for what was done to them, and you never "
+    "owe contact with anyone who hurt you."
+)
+AMENDS_HELP = (
+    "Making something right can be an apology, a repair, or simply doing it differently next "
+    "time, and it can stay private. If there is nothing to make right, leave this empty."
+)
 
 WORKSHEETS = (
     Practice(
@@ -130,6 +171,10 @@ WORKSHEETS = (
                 ),
             ),
         ),
+        pacing=(
+            "If noticing your body feels like too much, you can stop, or move your attention to "
+            "a part that feels neutral, like your hands or your feet."
+        ),
     ),
     Practice(
         slug="grounding",
@@ -165,6 +210,10 @@ WORKSHEETS = (
             ),
         ),
         saved_message="Saved. Each time you ground yourself, you learn what works for you.",
+        pacing=(
+            "If an exercise makes you feel worse, stop and try another one. If paying attention "
+            "to your breath feels uneasy, 5-4-3-2-1 senses is a good one to try instead."
+        ),
     ),
     Practice(
         slug="self-compassion",
@@ -202,9 +251,12 @@ WORKSHEETS = (
                 (
                     Field(
                         "kind_words",
-                        "What kind words could you offer yourself, in your own words?",
+                        "What kind words could you offer yourself, in your own words? (optional)",
                         kind="long",
-                        required=True,
+                        help=(
+                            "For example: “This is hard, and I'm doing what I can.” or “I can go "
+                            "gently today.” If nothing comes yet, that's all right."
+                        ),
                     ),
                 ),
             ),
@@ -216,6 +268,10 @@ WORKSHEETS = (
                     ),
                 ),
             ),
+        ),
+        pacing=(
+            "Kindness can sometimes stir up old sadness. That is common, and you can keep it "
+            "brief, soften it, or stop."
         ),
     ),
     Practice(
@@ -234,7 +290,10 @@ WORKSHEETS = (
                         "What happened?",
                         kind="long",
                         required=True,
-                        help="Just the facts, as you'd tell them to someone kind.",
+                        help=(
+                            "Just the facts, as you'd tell them to someone kind. "
+                            "A few words are enough."
+                        ),
                     ),
                 ),
             ),
@@ -261,11 +320,25 @@ WORKSHEETS = (
                         "amends",
                         "Is there anything you'd like to make right? (optional)",
                         kind="long",
+                        help=AMENDS_HELP,
                     ),
                 ),
+                intro=AMENDS_INTRO,
             ),
         ),
         saved_message="Saved. A mistake you learn from is information, not a verdict.",
+        pacing=(
+            "If shame gets loud, soften it: write less, speak to yourself as you would to a "
+            "friend, or stop here for today."
+        ),
+        content_note=(
+            "This is for something you did and would like to learn from. If you are thinking "
+            "of something that was done to you, it is not your mistake to examine here."
+        ),
+        aftercare=(
+            "Looking honestly at a mistake is hard work. You might let it rest now, and do "
+            "something gentle for yourself before you move on."
+        ),
     ),
     Practice(
         slug="win",
@@ -326,11 +399,35 @@ WORKSHEETS = (
                             ("not-yet", "Too early to tell"),
                         ),
                     ),
+                    Field(
+                        "after_not_respected",
+                        "If it wasn't respected: what might help you now? (optional)",
+                        kind="long",
+                        help=(
+                            "When someone crosses a line you set, that says something about "
+                            "them, not about your right to set it. You might think about who is "
+                            "on your side, or what would help you feel safer."
+                        ),
+                        shown_if=("respected", ("partly", "no")),
+                    ),
                     Field("felt_after", "How did you feel afterwards?", kind="long"),
                 ),
             ),
         ),
         saved_message="Saved. Saying what you need is a way of trusting yourself.",
+        pacing=(
+            "If thinking about how it went brings back fear, you can stop, write only a few "
+            "words, or come back to it another day."
+        ),
+        content_note=(
+            "This asks about a limit you set and how someone responded. If setting a limit with "
+            "someone could put you in danger, your safety comes first, and a support service can "
+            "help you plan."
+        ),
+        aftercare=(
+            "Whatever happened, you named what you need. If it went badly, you deserve some "
+            "extra care now: rest, something soothing, or a word with someone on your side."
+        ),
     ),
     Practice(
         slug="strengths",
@@ -342,7 +439,16 @@ WORKSHEETS = (
         steps=(
             Step(
                 "Gratitude",
-                (Field("grateful_for", "One thing you're grateful for today", required=True),),
+                (
+                    Field(
+                        "grateful_for",
+                        "One thing you're grateful for today (optional)",
+                        help=(
+                            "Small things count: warm tea, a kind message, a quiet minute. "
+                            "If nothing comes today, that's all right too."
+                        ),
+                    ),
+                ),
             ),
             Step(
                 "A strength",
@@ -356,9 +462,20 @@ WORKSHEETS = (
             ),
             Step(
                 "Past success",
-                (Field("past_success", "Something hard you've come through before", kind="long"),),
+                (
+                    Field(
+                        "past_success",
+                        "Something hard you've come through before",
+                        kind="long",
+                        help=(
+                            "A few words are enough, like “the winter of 2019”. You don't need "
+                            "to write out what happened."
+                        ),
+                    ),
+                ),
             ),
         ),
+        pacing="Skip any part that doesn't fit today; an empty answer is fine.",
     ),
     Practice(
         slug="emotion",
@@ -400,6 +517,10 @@ WORKSHEETS = (
                 (Field("makes_sense", "This feeling makes sense because …", kind="long"),),
             ),
         ),
+        pacing=(
+            "If a feeling grows too strong as you name it, you can stop and ground yourself "
+            "first. Naming it can wait."
+        ),
     ),
     Practice(
         slug="signs-check",
@@ -418,7 +539,238 @@ WORKSHEETS = (
             ),
         ),
         saved_message="Saved. Noticing these is part of the work, and you did it.",
+        pacing="If the questions stir up too much, you can stop and come back another day.",
+        content_note=(
+            "These questions ask about habits that hard experiences can leave behind. They don't "
+            "ask about what happened, and there are no right answers."
+        ),
+        aftercare=(
+            "Noticing these habits can stir things up. They once protected you, and they can "
+            "ease with time. You might take a moment to settle before you move on."
+        ),
     ),
+)
+
+THEN_OR_NOW = Practice(
+    slug="then-or-now",
+    name="Then or now?",
+    kind="worksheet",
+    summary="When an alarm goes off inside, tell an old danger from a present one.",
+    lesson="then-or-now",
+    title_field="situation",
+    steps=(
+        Step(
+            "The situation",
+            (
+                Field(
+                    "situation",
+                    "What is happening, or what just happened?",
+                    kind="long",
+                    required=True,
+                    help="A few words are enough.",
+                ),
+            ),
+        ),
+        Step(
+            "The alarm",
+            (
+                Field(
+                    "alarm",
+                    "What is your body or your alarm telling you?",
+                    kind="long",
+                    required=True,
+                    help="For example: my chest went tight and everything in me said “get out”.",
+                ),
+            ),
+        ),
+        Step(
+            "Then and now",
+            (
+                Field(
+                    "then",
+                    "Then: what did a moment like this mean back then?",
+                    kind="long",
+                    help=(
+                        "A few words are enough. You don't need to write out the memory, or go "
+                        "into it at all."
+                    ),
+                ),
+                Field(
+                    "now",
+                    "Now: what do you know now that you didn't know, or couldn't do, then?",
+                    kind="long",
+                    help="Where you are, who is with you, what has changed, what you can do now.",
+                ),
+            ),
+        ),
+        Step(
+            "Danger now?",
+            (
+                Field(
+                    "danger_now",
+                    "Is there danger now?",
+                    kind="choice",
+                    required=True,
+                    choices=(
+                        ("no", "No, I think this is an old alarm"),
+                        ("not-sure", "I'm not sure"),
+                        ("yes", "Yes, there may be danger now"),
+                    ),
+                    danger_answers=("not-sure", "yes"),
+                ),
+            ),
+            intro=(
+                "Your alarm may be right. If there may be danger now, your safety comes before "
+                "anything else on this page."
+            ),
+            get_help=True,
+        ),
+        Step(
+            "What you'll do",
+            (
+                Field(
+                    "next_step",
+                    "What will you do now?",
+                    kind="long",
+                    help=(
+                        "For example: look around and name where I am, step outside, call "
+                        "someone, or go somewhere safer."
+                    ),
+                ),
+            ),
+        ),
+    ),
+    saved_message="Saved. Each time you check then against now, your judgement has more to go on.",
+    pacing=(
+        "If the memory starts to pull you in, stop and come back to the room: feel your feet on "
+        "the floor, look around and name what you see."
+    ),
+    content_note=(
+        "This practice touches an old alarm, so it can stir up feelings. You don't need to go "
+        "into the memory itself; a few words are enough. If you may be in danger now, go to Get "
+        "help now first."
+    ),
+    aftercare=(
+        "Telling then from now is real work, even when the alarm stays loud. You might name "
+        "where you are, take a few slow breaths, or do something ordinary and soothing before "
+        "you move on."
+    ),
+)
+
+SETBACK_PLAN = Practice(
+    slug="setback-plan",
+    name="My setback plan",
+    kind="worksheet",
+    summary="Notice early signs of slipping, and decide now what you'll do then.",
+    lesson="healing-is-not-linear",
+    steps=(
+        Step(
+            "Early signs",
+            (
+                Field(
+                    "early_signs",
+                    "What does slipping look like for you, early on?",
+                    kind="long",
+                    required=True,
+                    help=(
+                        "For example: skipping meals, staying up late, going quiet with friends, "
+                        "old thoughts getting louder."
+                    ),
+                ),
+            ),
+        ),
+        Step(
+            "What you'll do",
+            (
+                Field(
+                    "what_i_will_do",
+                    "What will you do when you notice them?",
+                    kind="long",
+                    required=True,
+                    help=(
+                        "Small and specific helps: go back to one small promise, rest, a "
+                        "grounding exercise, a walk."
+                    ),
+                ),
+            ),
+        ),
+        Step(
+            "Who you'll tell",
+            (
+                Field(
+                    "who_to_tell",
+                    "Who could you tell, if you want to?",
+                    help="A friend, someone in your family, a therapist or a support line.",
+                ),
+                Field(
+                    "reminder",
+                    "A few words for yourself, for that day (optional)",
+                    kind="long",
+                    help="For example: “A dip is part of healing. I've come back before.”",
+                ),
+            ),
+        ),
+    ),
+    saved_message="Saved. Your plan will be here when you need it.",
+    pacing=(
+        "Write it on a steadier day if you can, so it is ready for a harder one. Skip any part "
+        "that doesn't fit."
+    ),
+)
+
+VALUES_SORT = Practice(
+    slug="values",
+    name="A values sort",
+    kind="worksheet",
+    summary="Choose a few values that matter to you, and say what each one means in your life.",
+    lesson="values",
+    title_field="values",
+    steps=(
+        Step(
+            "Choose a few",
+            (
+                Field(
+                    "values",
+                    "Which of these matter most to you?",
+                    kind="multi",
+                    choices=VALUES,
+                    help="Three to five is plenty. There are no right answers.",
+                ),
+            ),
+        ),
+        Step(
+            "Your own words",
+            (
+                Field(
+                    "own_values",
+                    "Any value of your own that isn't on the list? (optional)",
+                    help="For example: being a steady presence for my children.",
+                ),
+            ),
+        ),
+        Step(
+            "What they mean",
+            (
+                Field(
+                    "meaning",
+                    "What does each one mean to you?",
+                    kind="long",
+                    required=True,
+                    help=(
+                        "A line for each is plenty. For example: “Rest: stopping before I'm "
+                        "worn out, without having to earn it.”"
+                    ),
+                ),
+                Field(
+                    "small_step",
+                    "One small thing you could do this week that fits one of them (optional)",
+                    kind="long",
+                    help="If you like, it could become one of your promises.",
+                ),
+            ),
+        ),
+    ),
+    saved_message="Saved. Your values can guide the promises you make to yourself.",
 )
 
 DECISION = Practice(
@@ -427,6 +779,11 @@ DECISION = Practice(
     kind="decision",
     summary="Record a small decision and your gut's view, then look back: your instinct's track record.",
     lesson="deciding-without-reassurance",
+    pacing=(
+        "Choose small, everyday decisions. If a decision feels big or frightening, it is fine to "
+        "leave it out of this journal."
+    ),
+    see_also=(THEN_OR_NOW.slug,),
 )
 THOUGHT_RECORD = Practice(
     slug="thought-record",
@@ -434,9 +791,41 @@ THOUGHT_RECORD = Practice(
     kind="thought",
     summary="Slow down a painful thought, look at the evidence, and find a more balanced one.",
     lesson="thinking-traps",
+    pacing=(
+        "Start with a thought that feels manageable. If your heart races, you go numb or you "
+        "feel far away, stop, choose a smaller thought, or leave the rest for another day."
+    ),
+    content_note=(
+        "This practice asks you to look closely at a painful thought. You don't need to write "
+        "about the worst things that happened; a few words are enough at every step."
+    ),
+    aftercare=(
+        "You looked closely at something painful. Before you move on, you might take a few slow "
+        "breaths, have a drink of water, or do something ordinary and kind for a few minutes."
+    ),
+    see_also=(THEN_OR_NOW.slug,),
 )
 
-PRACTICES: dict[str, Practice] = {p.slug: p for p in (DECISION, THOUGHT_RECORD, *WORKSHEETS)}
+
+@dataclass(frozen=True)
+class Section:
+    """A heading on the practice page, and the practices under it."""
+
+    title: str
+    practices: tuple[Practice, ...]
+
+
+# WORKSHEETS above are the body, feelings and kindness ones; these sections add the rest.
+SECTIONS: tuple[Section, ...] = (
+    Section("Deciding and thinking", (DECISION, THOUGHT_RECORD, THEN_OR_NOW)),
+    Section("Body, feelings and kindness", WORKSHEETS),
+    Section("Plans and values", (SETBACK_PLAN, VALUES_SORT)),
+)
+
+PRACTICES: dict[str, Practice] = {
+    p.slug: p
+    for p in (DECISION, THOUGHT_RECORD, *WORKSHEETS, THEN_OR_NOW, SETBACK_PLAN, VALUES_SORT)
+}
 
 
 def practice_or_none(slug: str) -> Practice | None:

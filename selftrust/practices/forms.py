@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 
 from selftrust.practices.catalog import LONG, SHORT, Field, Practice
-from selftrust.practices.models import Decision, InstinctServed, ThoughtRecord
+from selftrust.practices.models import Decision, InstinctServed, ReasonableCall, ThoughtRecord
 from selftrust.practices.vocabulary import EMOTION_GROUPS, THINKING_TRAPS
 from selftrust.text import validate_plain_text
 
@@ -89,6 +89,18 @@ def build_field(spec: Field) -> forms.Field:
                 "invalid_choice": "Please choose one of the answers shown.",
             },
         )
+    if spec.kind == "multi":
+        return forms.MultipleChoiceField(
+            label=spec.label,
+            help_text=spec.help,
+            required=spec.required,
+            choices=list(spec.choices),
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={
+                "required": "Please choose at least one; there is no wrong answer.",
+                "invalid_choice": "Please choose from the answers shown.",
+            },
+        )
     raise ValueError(f"Unknown field kind {spec.kind!r}")
 
 
@@ -106,7 +118,9 @@ class WorksheetForm(forms.Form):
         return [(step, [self[f.name] for f in step.fields]) for step in self.practice.steps]
 
     def answers(self) -> dict:
-        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+        return {
+            name: value for name, value in self.cleaned_data.items() if value not in (None, "", [])
+        }
 
 
 class DecisionForm(forms.ModelForm):
@@ -140,6 +154,10 @@ class DecisionForm(forms.ModelForm):
         }
         help_texts = {
             "decision": "Small and everyday is perfect: what to cook, whether to go, what to say.",
+            "sought_reassurance": (
+                "Asking someone is a sound way to decide too. Ticking this just keeps the record "
+                "clear."
+            ),
             "review_on": "It will appear on Today on that day.",
         }
         widgets = {
@@ -177,20 +195,33 @@ class DecisionForm(forms.ModelForm):
 class DecisionReviewForm(forms.ModelForm):
     class Meta:
         model = Decision
-        fields = ["what_happened", "instinct_served", "learned"]
+        fields = ["what_happened", "reasonable_call", "instinct_served", "learned"]
         labels = {
             "what_happened": "What happened?",
+            "reasonable_call": "Given what you knew then, was it a reasonable call?",
             "instinct_served": "Did your first instinct serve you?",
             "learned": "What did it teach you?",
         }
+        help_texts = {
+            # Judging a choice by its outcome blames the chooser for luck and for what other
+            # people did; a sound call can still turn out badly.
+            "reasonable_call": (
+                "Judge it by what you knew at the time, not by how it turned out. A sensible "
+                "choice can still go badly, and a rushed one can go well."
+            ),
+        }
         widgets = {
             "what_happened": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+            "reasonable_call": forms.RadioSelect,
             "instinct_served": forms.RadioSelect,
             "learned": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        reasonable = self.fields["reasonable_call"]
+        reasonable.choices = ReasonableCall.choices
+        reasonable.error_messages["invalid_choice"] = "Please choose one of the answers shown."
         field = self.fields["instinct_served"]
         field.required = True
         field.choices = InstinctServed.choices
@@ -242,7 +273,10 @@ class ThoughtRecordForm(forms.ModelForm):
             "balanced_thought": "A more balanced thought",
         }
         help_texts = {
-            "situation": "Where you were, who was there, what happened. Just the facts.",
+            "situation": (
+                "Where you were and what happened, in a few words. You don't need to write out "
+                "the memory."
+            ),
             "automatic_thought": "The thought that came, in the words it came in.",
             "balanced_thought": "Something fairer that takes all the evidence into account.",
         }

@@ -56,6 +56,13 @@ class InstinctServed(models.TextChoices):
     CANT_TELL = "cant_tell", "Can't tell"
 
 
+class ReasonableCall(models.TextChoices):
+    YES = "yes", "Yes"
+    PARTLY = "partly", "Partly"
+    NO = "no", "No"
+    NOT_SURE = "not_sure", "I'm not sure"
+
+
 class Decision(models.Model):
     """A small decision, the gut's view and confidence, and later how it turned out."""
 
@@ -71,6 +78,8 @@ class Decision(models.Model):
     reassurance_from = models.CharField(max_length=200, blank=True)
     review_on = models.DateField()
     what_happened = models.TextField(blank=True)
+    # Judged by what was known when deciding, not by how it turned out.
+    reasonable_call = models.CharField(max_length=10, choices=ReasonableCall.choices, blank=True)
     instinct_served = models.CharField(max_length=10, choices=InstinctServed.choices, blank=True)
     learned = models.TextField(blank=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)

@@ -11,6 +11,11 @@ from selftrust.practices.vocabulary import EMOTIONS, GROUNDING, SIGN_ANSWERS, SI
 # "Did my first instinct serve me?" as an outcome between 0 and 1; "can't tell" is left out.
 SERVED_VALUE = {"yes": 1.0, "partly": 0.5, "no": 0.0}
 CONFIDENCE_BANDS = ((50, 59), (60, 69), (70, 79), (80, 89), (90, 100))
+# The page shows figures only from this many scored reviews: with fewer, a share or a band says
+# more about chance than about a person's judgement, and one bad week could read as a verdict.
+CALIBRATION_MINIMUM = 10
+# Below this share of instincts that served, the page adds a kind word beside the figures.
+LOW_SERVED = 0.5
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,24 @@ class Calibration:
     @property
     def served_percent(self) -> int | None:
         return None if self.served is None else round(self.served * 100)
+
+    @property
+    def ready(self) -> bool:
+        """Enough reviews for the figures to mean something."""
+        return self.scored >= CALIBRATION_MINIMUM
+
+    @property
+    def still_needed(self) -> int:
+        return max(CALIBRATION_MINIMUM - self.scored, 0)
+
+    @property
+    def low(self) -> bool:
+        return self.served is not None and self.served < LOW_SERVED
+
+    @property
+    def better_than_chance(self) -> bool:
+        """Better calibrated than always saying 50 %, which earns a Brier score of 0.25."""
+        return self.brier is not None and self.brier < 0.25
 
 
 def calibration(reviews: Iterable[tuple[int, str]]) -> Calibration:

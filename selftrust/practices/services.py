@@ -50,12 +50,24 @@ def clear_draft(user, key: str) -> None:
 
 def label_for(practice: Practice, name: str, value) -> str:
     spec = next((f for f in practice.fields if f.name == name), None)
-    if spec is None or spec.kind != "choice":
+    if spec is None or spec.kind not in ("choice", "multi"):
         return str(value)
     choices = dict(spec.choices)
     for group in (spec.groups or {}).values():
         choices.update(dict(group))
+    if isinstance(value, list):
+        return ", ".join(choices.get(item, str(item)) for item in value)
     return choices.get(value, str(value))
+
+
+def danger_noted(entry: Entry) -> bool:
+    """Did the person answer that there may be danger now? Then the entry puts safety first."""
+    practice = entry.definition
+    return practice.kind == "worksheet" and any(
+        entry.data.get(spec.name) in spec.danger_answers
+        for spec in practice.fields
+        if spec.danger_answers
+    )
 
 
 def describe_worksheet(practice: Practice, data: dict) -> tuple[str, str]:
@@ -265,6 +277,7 @@ def entry_answers(entry: Entry) -> dict:
             "reassurance_from": d.reassurance_from,
             "review_on": d.review_on.isoformat(),
             "what_happened": d.what_happened,
+            "reasonable_call": d.reasonable_call,
             "instinct_served": d.instinct_served,
             "learned": d.learned,
             "reviewed_at": d.reviewed_at.isoformat() if d.reviewed_at else None,

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from selftrust.charts import bar_chart
 from selftrust.lessons.catalog import lesson_or_none
 from selftrust.practices import reflections, services
-from selftrust.practices.catalog import DECISION, PRACTICES, WORKSHEETS, Practice
+from selftrust.practices.catalog import DECISION, PRACTICES, SECTIONS, Practice
 from selftrust.practices.forms import (
     DecisionForm,
     DecisionReviewForm,
@@ -35,6 +35,10 @@ PAGE_SIZE = 20
 MULTI_VALUE_FIELDS = {"thinking_traps"}
 
 
+def _multi_value_fields(practice: Practice) -> set[str]:
+    return MULTI_VALUE_FIELDS | practice.multi_value_fields
+
+
 def _practice(slug: str) -> Practice:
     practice = PRACTICES.get(slug)
     if practice is None:
@@ -46,9 +50,22 @@ def _own_entry(request, entry_id: int) -> Entry:
     return get_object_or_404(Entry.objects.visible(), pk=entry_id, user=request.user)
 
 
-def _draft_initial(request, key: str) -> dict | None:
+def _draft_initial(request, practice: Practice, key: str) -> dict | None:
     data = services.draft_data(request.user, key)
-    return None if data is None else initial_from_draft(data, MULTI_VALUE_FIELDS)
+    return None if data is None else initial_from_draft(data, _multi_value_fields(practice))
+
+
+def _chosen_in_link(request, practice: Practice) -> dict:
+    """Choices a link may make in advance: ?exercise=tipp from Ground me now picks that exercise.
+
+    Only a worksheet's single choices, and only answers it offers; anything else is ignored.
+    """
+    chosen = {}
+    for spec in practice.fields:
+        value = request.GET.get(spec.name)
+        if spec.kind == "choice" and value in dict(spec.choices):
+            chosen[spec.name] = value
+    return chosen
 
 
 def _form_for(practice: Practice, request, *, data=None, entry: Entry | None = None, initial=None):
@@ -89,6 +106,7 @@ def _form_page(request, practice, form, *, key, entry=None, restored=False, stat
         "lesson": lesson_or_none(practice.lesson),
         "traps": THINKING_TRAPS,
         "grounding_exercises": GROUNDING_EXERCISES,
+        "see_also": [PRACTICES[slug] for slug in practice.see_also],
     }
     if practice.slug == "grounding":
         sessions = Entry.objects.owned_by(request.user).visible().filter(practice="grounding")
@@ -112,9 +130,7 @@ def hub(request):
         request,
         "practices/hub.html",
         {
-            "worksheets": WORKSHEETS,
-            "decision": DECISION,
-            "thought_record": PRACTICES["thought-record"],
+            "sections": SECTIONS,
             "decisions_due": services.decisions_due(request.user, request.user.local_today()),
         },
     )
@@ -125,9 +141,13 @@ def new_entry(request, slug: str):
     practice = _practice(slug)
     key = services.draft_key(practice)
     if request.method != "POST":
-        initial = _draft_initial(request, key)
+        initial = _draft_initial(request, practice, key)
+        chosen = _chosen_in_link(request, practice)
+        restored = initial is not None
+        if chosen:
+            initial = {**(initial or {}), **chosen}
         form = _form_for(practice, request, initial=initial)
-        return _form_page(request, practice, form, key=key, restored=initial is not None)
+        return _form_page(request, practice, form, key=key, restored=restored)
     form = _form_for(practice, request, data=request.POST)
     if not form.is_valid():
         # What was typed stays on the page and in the draft: a mistake never costs words.
@@ -149,7 +169,7 @@ def edit_entry(request, entry_id: int):
     practice = entry.definition
     key = services.draft_key(practice, entry)
     if request.method != "POST":
-        initial = _draft_initial(request, key)
+        initial = _draft_initial(request, practice, key)
         form = _form_for(practice, request, entry=entry, initial=initial)
         return _form_page(
             request, practice, form, key=key, entry=entry, restored=initial is not None
@@ -174,7 +194,12 @@ def entry_detail(request, entry_id: int):
     # Words that suggest crisis bring the support panel to this page: then it is the only
     # response, with no reach-out card on top and no celebration beside it.
     offering_support = support_offered(request)
-    context = {"entry": entry, "practice": practice}
+    context = {
+        "entry": entry,
+        "practice": practice,
+        "aftercare": just_saved and not offering_support and bool(practice.aftercare),
+        "danger_noted": not offering_support and services.danger_noted(entry),
+    }
     if just_saved and not offering_support and services.felt_hard(entry):
         context["reach_out"] = list(TrustedPerson.objects.owned_by(request.user))
         context["offer_reach_out"] = True
@@ -297,6 +322,7 @@ def decision_journal(request):
         "practices/decisions.html",
         {
             "practice": DECISION,
+            "then_or_now": PRACTICES["then-or-now"],
             "calibration": calibration,
             "chart": chart,
             "due": services.decisions_due(request.user, request.user.local_today()),
@@ -312,7 +338,7 @@ def review_decision(request, entry_id: int):
         raise Http404
     key = services.draft_key(DECISION, entry, review=True)
     if request.method != "POST":
-        initial = _draft_initial(request, key)
+        initial = _draft_initial(request, DECISION, key)
         form = DecisionReviewForm(instance=entry.decision, initial=initial, label_suffix="")
         return render(
             request,

@@ -12,6 +12,8 @@ class Named:
     name: str
     definition: str
     example: str = ""
+    # A word of care shown with the definition, where a trap could be misread as a rule.
+    note: str = ""
 
 
 EMOTION_GROUPS: dict[str, tuple[Named, ...]] = {
@@ -26,12 +28,18 @@ EMOTION_GROUPS: dict[str, tuple[Named, ...]] = {
         Named("lonely", "Lonely", "Wanting connection that isn't there right now."),
         Named("disappointed", "Disappointed", "Something hoped for didn't happen."),
         Named("hopeless", "Hopeless", "It's hard to picture things getting better."),
+        Named("betrayed", "Betrayed", "Let down or hurt by someone you trusted or relied on."),
     ),
-    "Anger": (
+    "Anger and disgust": (
         Named("angry", "Angry", "A surge of energy when something feels unfair or crosses a line."),
         Named("irritated", "Irritated", "Small things rubbing you the wrong way."),
         Named("resentful", "Resentful", "Old hurt or unfairness that still stings."),
         Named("frustrated", "Frustrated", "Blocked from something you're trying to do."),
+        Named(
+            "disgusted",
+            "Disgusted",
+            "A strong pull away from something or someone that feels wrong or repellent.",
+        ),
     ),
     "Shame and guilt": (
         Named("ashamed", "Ashamed", "Feeling that something is wrong with who you are."),
@@ -52,6 +60,11 @@ EMOTION_GROUPS: dict[str, tuple[Named, ...]] = {
     ),
     "Numb or unsure": (
         Named("numb", "Numb", "Feeling little or nothing, as if switched off."),
+        Named(
+            "unreal",
+            "Unreal or detached",
+            "As if you, or the world around you, aren't quite real, or you're watching from far off.",
+        ),
         Named("confused", "Confused", "Mixed feelings that are hard to tell apart."),
         Named("tired", "Tired", "Drained, in body or mind."),
     ),
@@ -94,7 +107,11 @@ THINKING_TRAPS: tuple[Named, ...] = (
         "fortune-telling",
         "Fortune telling",
         "Predicting that things will go wrong as if it were fact.",
-        "“If I say no, they'll stop talking to me.”",
+        "“I'll be hopeless at the class, so there's no point trying.”",
+        note=(
+            "A thought about real danger now is not a trap to argue with. "
+            "If someone may hurt you, your safety comes first."
+        ),
     ),
     Named(
         "catastrophising",
@@ -117,9 +134,15 @@ THINKING_TRAPS: tuple[Named, ...] = (
     Named("labelling", "Labelling", "Summing yourself up with one harsh word.", "“I'm a failure.”"),
     Named(
         "personalising",
-        "Personalising or blaming",
-        "Taking all the responsibility, or putting it all on someone else.",
+        "Personalising or self-blame",
+        "Taking the blame for something that wasn't yours to carry, or wasn't in your control.",
         "“They're upset; it must be my fault.”",
+        # A survivor who holds the person who harmed them responsible is being accurate; calling
+        # that a distortion would feed the self-blame this practice is meant to ease.
+        note=(
+            "Holding someone responsible for harm they caused is not a thinking trap. "
+            "Responsibility for harm belongs to whoever caused it."
+        ),
     ),
     Named(
         "comparing",
@@ -157,6 +180,29 @@ GROUNDING_EXERCISES: tuple[Named, ...] = (
         "safe-now",
         "Name what is safe right now",
         "Say, out loud or silently, three things that are safe in this moment: where you are, who is near, what is true.",
+        note="If you are not safe where you are, that matters more than this exercise.",
+    ),
+    # Two distress tolerance skills from dialectical behaviour therapy (DBT), for when feelings
+    # run very high. The cold-water caution follows the DBT skills handouts.
+    Named(
+        "tipp",
+        "TIPP: settle a body in overdrive",
+        "Temperature: cool your face with cold water or a cold pack for up to half a minute. "
+        "Intense movement, gently: walk briskly or march on the spot for a few minutes. "
+        "Paced breathing: breathe out for longer than you breathe in. "
+        "Paired muscle relaxation: tense one group of muscles as you breathe in, then let it go "
+        "as you breathe out.",
+        note=(
+            "Cold water slows the heart: skip that part, or ask your doctor first, if you have a "
+            "heart condition, take medicine that slows your heart, or live with an eating disorder."
+        ),
+    ),
+    Named(
+        "stop",
+        "STOP: pause before you act",
+        "Stop: freeze for a moment and do nothing yet. Take a step back: one breath, or one "
+        "step away. Observe: what is happening in you and around you. Proceed mindfully: choose "
+        "your next move with what matters to you in mind.",
     ),
 )
 GROUNDING: dict[str, Named] = {g.slug: g for g in GROUNDING_EXERCISES}
@@ -175,4 +221,30 @@ SIGN_ANSWERS: tuple[tuple[str, str], ...] = (
     ("not-lately", "Not lately"),
     ("sometimes", "Sometimes"),
     ("often", "Often"),
+)
+
+
+# For the values sort: common values to choose from, with room for the person's own words.
+# What each one means is theirs to say, so there are no definitions here.
+VALUES: tuple[tuple[str, str], ...] = (
+    ("honesty", "Honesty"),
+    ("kindness", "Kindness"),
+    ("safety", "Safety"),
+    ("rest", "Rest"),
+    ("courage", "Courage"),
+    ("fairness", "Fairness"),
+    ("freedom", "Freedom"),
+    ("connection", "Connection"),
+    ("family", "Family"),
+    ("friendship", "Friendship"),
+    ("creativity", "Creativity"),
+    ("learning", "Learning"),
+    ("health", "Health"),
+    ("nature", "Nature"),
+    ("faith", "Faith or spirituality"),
+    ("humour", "Humour"),
+    ("calm", "Calm"),
+    ("respect", "Respect"),
+    ("caring", "Caring for others"),
+    ("play", "Play"),
 )

@@ -8,8 +8,11 @@ from django.utils.translation import gettext_lazy as _lazy
 LONG_PROMISE_CHARACTERS = 80
 
 # Words that usually make a promise big or open-ended ("always", "never", "be better").
+# Narrow on purpose: ordinary words such as "stop", "more" or "all" are often part of a small,
+# concrete promise ("I'll stop answering work messages at seven", the boundaries lesson's own
+# example), and a nudge there would second-guess a promise that is already the right size.
 _VAGUE = re.compile(
-    r"\b(always|never|every(thing|one)?|all|perfect(ly)?|more|better|stop|fix|completely|totally)\b",
+    r"\b(always|never|forever|everything|everyone|perfect(ly)?|completely|totally|be better)\b",
     re.IGNORECASE,
 )
 
@@ -19,14 +22,14 @@ def size_nudge(text: str) -> str | None:
     text = text.strip()
     if len(text) > LONG_PROMISE_CHARACTERS:
         return _(
-            "This promise is quite long. Smaller promises are easier to keep — that is the point. "
-            "Could you keep just the first small step?"
+            "This promise is quite long. Smaller promises are easier to keep, and each one you "
+            "keep still counts. If you like, you could keep just the first small step."
         )
     if _VAGUE.search(text):
         return _(
-            "Words like “always”, “never” or “better” can make a promise feel big. "
-            "Smaller promises are easier to keep — that is the point. "
-            "Could you make it something you can do once, today?"
+            "Words like “always” or “never” can make a promise feel big. "
+            "Smaller promises are easier to keep, and each one you keep still counts. "
+            "If you like, you could make it something you can do once, today."
         )
     return None
 

@@ -44,6 +44,7 @@ def test_a_decision_is_recorded_with_its_confidence(api, user):
     assert body["answers"] == {
         **decision_body(user),
         "what_happened": "",
+        "reasonable_call": "",
         "instinct_served": "",
         "learned": "",
         "reviewed_at": None,

@@ -76,6 +76,21 @@ def test_the_catalog_describes_the_decision_journal_and_thought_record(api):
     ]["choices"]
 
 
+def test_a_values_sort_takes_a_list_of_values_like_the_web_form(api, user):
+    catalog = {p["slug"]: p for p in api.get("/practices").json()}
+    values = {f["name"]: f for f in catalog["values"]["fields"]}["values"]
+    assert values["kind"] == "multi"
+    assert {"value": "rest", "label": "Rest", "group": None} in values["choices"]
+    created = written(api, "values", {"values": ["honesty", "rest"], "meaning": "Rest: enough"})
+    assert (created["title"], created["answers"]["values"]) == (
+        "Honesty, Rest",
+        ["honesty", "rest"],
+    )
+    refused = write(api, "values", {"values": ["money"], "meaning": "x"})
+    assert refused.status_code == 422
+    assert write(api, "values", {"values": "rest", "meaning": "x"}).status_code == 422
+
+
 def test_an_unknown_practice_is_a_json_404(api):
     response = api.get("/practices/made-up/entries")
     assert response.status_code == 404
@@ -307,3 +322,21 @@ def test_saving_through_the_api_leaves_a_browser_draft_alone(api, user):
     assert Draft.objects.get(user=user, key="new:win").data == {
         "win": ["Half-typed in the browser"]
     }
+
+
+def test_a_look_back_can_say_whether_it_was_a_reasonable_call_given_what_was_known(api, user):
+    catalog = {p["slug"]: p for p in api.get("/practices").json()}
+    review = {f["name"]: f for f in catalog["decision"]["review_fields"]}
+    assert review["reasonable_call"]["label"] == (
+        "Given what you knew then, was it a reasonable call?"
+    )
+    assert not review["reasonable_call"]["required"]
+    created = api.post(
+        "/practices/decision/entries",
+        {"decision": "Rest", "confidence": 70, "review_on": user.local_today().isoformat()},
+    ).json()
+    path = f"/practices/decision/entries/{created['id']}/review"
+    response = api.post(path, {"reasonable_call": "not_sure", "instinct_served": "no"})
+    assert response.status_code == 200, response.json()
+    assert response.json()["answers"]["reasonable_call"] == "not_sure"
+    assert api.post(path, {"reasonable_call": "maybe", "instinct_served": "no"}).status_code == 422

@@ -255,6 +255,9 @@ def test_decision_journal_record_review_and_calibration(new_page, db, viewport, 
     expect(page).to_have_url(re.compile(r"/practice/entries/\d+/review/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Looking back")
     page.get_by_label("What happened?").fill("It was lovely, and I left when I was tired.")
+    page.get_by_role(
+        "group", name="Given what you knew then, was it a reasonable call?"
+    ).get_by_label("Yes", exact=True).check()
     page.get_by_role("group", name="Did your first instinct serve you?").get_by_label(
         "Yes", exact=True
     ).check()
@@ -262,20 +265,40 @@ def test_decision_journal_record_review_and_calibration(new_page, db, viewport, 
     check_page(page)
     page.get_by_role("button", name="Save", exact=True).click()
 
-    # The journal: summary, chart and table.
+    # The journal: one look back is evidence, but too few for figures (they wait for ten).
     expect(page).to_have_url("/practice/decisions/")
     expect(page.get_by_role("status").first).to_contain_text("Thank you for looking back")
     expect(page.locator("#calibration-summary")).to_contain_text(
-        "Across 1 decision you looked back on, your first instinct served you 100% of the time"
+        "You've looked back on 1 decision so far. After 9 more"
     )
-    expect(
-        page.get_by_role("img", name="How often your instinct served you, by how sure you felt")
-    ).to_be_visible()
-    table = page.get_by_role("table", name=re.compile("How often your instinct served you"))
-    expect(table.get_by_role("row", name=re.compile("80–89 %"))).to_contain_text("100%")
+    chart_name = "How often your instinct served you, by how sure you felt"
+    expect(page.get_by_role("img", name=chart_name)).to_have_count(0)
     expect(page.locator(".timeline-list")).to_contain_text("looked back: yes")
     check_page(page)
-    assert Decision.objects.get(entry__user=user).reviewed_at is not None
+    decision = Decision.objects.get(entry__user=user)
+    assert decision.reviewed_at is not None and decision.reasonable_call == "yes"
+
+    # Nine more looked back on: now the summary, chart and table.
+    today = user.local_today()
+    for _ in range(9):
+        form = DecisionForm(
+            {"decision": "Whether to rest", "confidence": 85, "review_on": today.isoformat()},
+            today=today,
+        )
+        assert form.is_valid(), form.errors
+        entry = services.save_modelled(user, DECISION, form)
+        Decision.objects.filter(entry=entry).update(
+            instinct_served="yes", reviewed_at=entry.created_at
+        )
+    page.reload()
+    expect(page.locator("#calibration-summary")).to_contain_text(
+        "Across 10 decisions you looked back on, your first instinct served you 100% of the time"
+    )
+    expect(page.get_by_role("img", name=chart_name)).to_be_visible()
+    table = page.get_by_role("table", name=re.compile("How often your instinct served you"))
+    expect(table.get_by_role("row", name=re.compile("80–89 %"))).to_contain_text("100%")
+    expect(page.get_by_text("Brier")).to_have_count(0)
+    check_page(page)
 
 
 @pytest.mark.parametrize(

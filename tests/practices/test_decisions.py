@@ -87,17 +87,65 @@ def test_a_review_needs_an_answer_to_the_instinct_question(owner_client, user):
     assert not Decision.objects.get().is_reviewed
 
 
-def test_calibration_page_shows_brier_score_chart_and_table(owner_client, user):
-    for confidence, served in [(60, "yes"), (90, "yes"), (80, "no")]:
-        decide(owner_client, user, confidence=str(confidence))
+def look_back_on(client, user, reviews):
+    """Record and review one decision per (confidence, instinct_served) pair."""
+    for confidence, served in reviews:
+        decide(client, user, confidence=str(confidence))
         entry = Entry.objects.order_by("-pk").first()
-        owner_client.post(reverse("practices:review", args=[entry.pk]), {"instinct_served": served})
+        client.post(reverse("practices:review", args=[entry.pk]), {"instinct_served": served})
+
+
+def test_calibration_figures_wait_for_ten_looked_back_decisions(owner_client, user):
+    look_back_on(owner_client, user, [(60, "yes"), (90, "yes"), (80, "no")])
     page = owner_client.get(reverse("practices:decisions")).content.decode()
-    assert "Across 3 decisions" in page
-    assert "served you 67% of the time" in page
-    # ((0.6-1)^2 + (0.9-1)^2 + (0.8-0)^2) / 3 = 0.27
-    assert "Brier score is 0.27" in page
+    assert "You've looked back on 3 decisions so far. After 7 more" in page
+    assert "served you 67%" not in page
+    assert '<svg class="chart"' not in page and "<table>" not in page
+
+
+def test_from_ten_decisions_the_page_shows_figures_chart_and_table(owner_client, user):
+    look_back_on(owner_client, user, [(60, "yes"), (90, "yes"), (80, "no")] * 3 + [(70, "yes")])
+    page = owner_client.get(reverse("practices:decisions")).content.decode()
+    assert "Across 10 decisions" in page
+    assert "served you 70% of the time" in page
     assert '<svg class="chart"' in page and "<table>" in page
+    assert "lower than you might have hoped" not in page
+
+
+def test_the_page_never_names_the_brier_score(owner_client, user):
+    # The number stays in the API and the docs; on the page it would only be jargon.
+    for reviews in ([], [(80, "yes")], [(80, "yes")] * 9):
+        look_back_on(owner_client, user, reviews)
+        page = owner_client.get(reverse("practices:decisions")).content.decode()
+        assert "brier" not in page.lower()
+
+
+def test_low_figures_come_with_a_kind_word(owner_client, user):
+    look_back_on(owner_client, user, [(90, "no")] * 7 + [(60, "yes")] * 3)
+    page = owner_client.get(reverse("practices:decisions")).content.decode()
+    assert "served you 30% of the time" in page
+    assert "That is information, not a verdict on you." in page
+
+
+def test_looking_back_asks_whether_it_was_a_reasonable_call_given_what_was_known(
+    owner_client, user
+):
+    decide(owner_client, user)
+    entry = Entry.objects.get()
+    url = reverse("practices:review", args=[entry.pk])
+    form = owner_client.get(url).content.decode()
+    assert "Given what you knew then, was it a reasonable call?" in form
+    assert "not by how it turned out" in form
+    owner_client.post(url, {"reasonable_call": "yes", "instinct_served": "no"})
+    assert Decision.objects.get().reasonable_call == "yes"
+    page = owner_client.get(reverse("practices:entry", args=[entry.pk])).content.decode()
+    assert "a reasonable call?</dt><dd>Yes" in page
+
+
+def test_the_decision_pages_offer_then_or_now(owner_client):
+    then_or_now = reverse("practices:new", args=["then-or-now"])
+    assert then_or_now in owner_client.get(NEW).content.decode()
+    assert then_or_now in owner_client.get(reverse("practices:decisions")).content.decode()
 
 
 def test_another_persons_decision_cannot_be_reviewed(owner_client, other_user):

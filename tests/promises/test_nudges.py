@@ -17,3 +17,20 @@ def test_open_ended_words_get_a_gentle_nudge():
 
 def test_words_merely_containing_vague_words_are_fine():
     assert size_nudge("Call my friend Allison") is None
+
+
+def test_the_boundaries_lessons_own_example_gets_no_nudge():
+    # "I'll stop answering work messages at seven" is small and concrete already.
+    assert size_nudge("I'll stop answering work messages at seven") is None
+
+
+def test_ordinary_words_in_small_promises_get_no_nudge():
+    for promise in ("Drink more water at lunch", "Fix the shelf on Sunday", "Eat all my dinner"):
+        assert size_nudge(promise) is None, promise
+
+
+def test_the_nudge_is_an_offer_not_a_correction():
+    for nudge in (size_nudge("Always rest"), size_nudge("Go for a walk " * 10)):
+        assert "If you like" in nudge
+        assert "that is the point" not in nudge
+        assert "Could you" not in nudge

@@ -44,3 +44,34 @@ def test_another_persons_record_is_never_shown(owner_client, other_user):
 
 def test_anonymous_visitor_is_sent_to_log_in(client):
     assert client.get(URL).status_code == 302
+
+
+SETBACK_PLAN = reverse("practices:new", args=["setback-plan"])
+
+
+def answer(promise, today, outcomes):
+    """outcomes: (days ago, outcome) pairs."""
+    for days_ago, outcome in outcomes:
+        CheckInFactory(promise=promise, day=today - timedelta(days=days_ago), outcome=outcome)
+
+
+def test_a_recent_dip_gently_offers_the_setback_plan(owner_client, user):
+    today = user.local_today()
+    promise = PromiseFactory(user=user, starts_on=today - timedelta(days=40))
+    # Kept all month, then a harder week.
+    answer(promise, today, [(days, "kept") for days in range(8, 29)])
+    answer(promise, today, [(1, "not_this_time"), (2, "kept"), (3, "not_this_time")])
+    page = owner_client.get(URL).content.decode()
+    assert SETBACK_PLAN in page
+    assert "Dips are part of healing, not a return to the start." in page
+    # The calm note style the promise nudge uses: no alert, nothing that reads as a warning.
+    note = page.split('<div class="nudge setback-note">')[1].split("</div>")[0]
+    assert "alert" not in note and "error" not in note
+
+
+def test_a_steady_or_rising_week_shows_no_setback_link(owner_client, user):
+    today = user.local_today()
+    promise = PromiseFactory(user=user, starts_on=today - timedelta(days=40))
+    answer(promise, today, [(days, "not_this_time") for days in range(8, 29)])
+    answer(promise, today, [(1, "kept"), (2, "kept")])
+    assert SETBACK_PLAN not in owner_client.get(URL).content.decode()

@@ -78,4 +78,25 @@
     form.addEventListener("change", update);
     update();
   });
+
+  // Follow-up questions (a worksheet field's shown_if): shown once the answer they follow
+  // calls for them, and always while they hold words or a message. Without this script
+  // they simply stay visible, and their labels say when they apply.
+  document.addEventListener("DOMContentLoaded", function () {
+    var followUps = document.querySelectorAll("[data-shown-if]");
+    if (!followUps.length) return;
+    var form = followUps[0].closest("form");
+    function update() {
+      Array.prototype.forEach.call(followUps, function (box) {
+        var answer = form.elements[box.getAttribute("data-shown-if")];
+        var wanted = box.getAttribute("data-shown-values").split(" ");
+        var field = box.querySelector("textarea, input");
+        var holdsWords = field && field.value.trim() !== "";
+        box.hidden = !(answer && wanted.indexOf(answer.value) !== -1) && !holdsWords &&
+          !box.querySelector(".errorlist");
+      });
+    }
+    form.addEventListener("change", update);
+    update();
+  });
 })();
