@@ -141,13 +141,13 @@ PHQ9 = Instrument(
             15,
             19,
             "Moderately severe",
-            "Low mood has been heavy lately. Talking it through with a clinician could help.",
+            "Low mood has been heavy lately. Please talk with a doctor or therapist soon.",
         ),
         Band(
             20,
             27,
             "Severe",
-            "Things have been very heavy. You deserve support with this; a clinician can help.",
+            "Things have been very heavy. Please contact a doctor in the next few days. If you have thoughts of ending your life, Get help now has people to talk to now.",
         ),
     ),
     loinc_panel="44249-1",
@@ -308,7 +308,7 @@ PCL5 = Instrument(
     about="The PCL-5 asks how much twenty common reactions to a very stressful experience have bothered you in the past month. The four groups below follow the clusters clinicians use.",
     content_note="These questions ask about reactions to a very stressful experience, and reading them can bring it closer. Keep your worst event in mind, but you don't need to describe it or think it through. You can pause, skip or stop at any time, and Ground me now is at the top of every page.",
     aftercare="That took something. Whatever your score, be gentle with yourself for a while: a drink of water, a few slow breaths, or Ground me now if the questions stirred things up.",
-    does_not_tell="It can't diagnose PTSD; only a clinician's interview can. A high score says your nervous system has been working hard, not that something is wrong with you.",
+    does_not_tell="It can't diagnose PTSD; only a clinician's interview can. A high score doesn't mean you are broken or weak. It means these reactions have been weighing on you, and trauma-focused therapies help most people with them.",
     cutoff_note="The published guidance places a total of 31–33 or more in the range where a closer look by a clinician is suggested.",
 )
 
@@ -352,7 +352,7 @@ WHO5 = Instrument(
             8,
             12,
             "Low wellbeing lately",
-            "Your days have held less wellbeing lately. Below 13 is where the WHO-5's authors suggest talking it over with a clinician.",
+            "Your days have held less wellbeing lately. Below 13 is where the WHO-5's authors suggest taking a closer look at low mood.",
         ),
         Band(
             13, 25, "Wellbeing present", "There has been a fair amount of wellbeing in your days."

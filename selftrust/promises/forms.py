@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from selftrust.promises.models import WEEKDAY_NAMES, CheckIn, Promise, Schedule
-from selftrust.promises.nudges import size_nudge
+from selftrust.promises.nudges import is_safety_promise, size_nudge
 from selftrust.promises.schedule import answer_window, is_due_on
 from selftrust.text import validate_plain_text
 
@@ -64,6 +64,7 @@ class PromiseForm(forms.ModelForm):
         self.fields["due_date"].error_messages["invalid"] = _("That date doesn't look right.")
         self.fields["time_of_day"].error_messages["invalid"] = _("That time doesn't look right.")
         self.nudge: str | None = None
+        self.safety_promise = False
 
     def clean(self):
         cleaned = super().clean()
@@ -86,6 +87,7 @@ class PromiseForm(forms.ModelForm):
         text = cleaned.get("text")
         if text:
             self.nudge = size_nudge(text)
+            self.safety_promise = is_safety_promise(text)
         return cleaned
 
     @property

@@ -17,9 +17,36 @@ _VAGUE = re.compile(
 )
 
 
+# A pledge not to hurt oneself, or to stay alive ("I will never hurt myself again", "No
+# self-harm this week"); not a coping step such as "Text Sam if I feel suicidal". No-harm pledges have no evidence behind them and can make it harder
+# to say when things are bad, and a "not this time" logged against one invites shame; such a
+# promise gets a word about support instead of a word about its size.
+_SAFETY_PROMISE = re.compile(
+    r"\b(?:never|not|no|won'?t|don'?t|do not|will not|stop|quit|avoid)\b(?:\s+\w+){0,3}?\s+"
+    r"(?:self[- ]?harm\w*|sh|(?:hurt|harm|cut|burn|kill)(?:ing)?\s+myself|cut(?:ting)?|"
+    r"suicid\w*|kms|unalive\w*|end(?:ing)? (?:my life|it all))\b"
+    r"|\bstay(?:ing)? (?:alive|safe)\b|\b(?:self[- ]?harm|sh)[- ]free\b",
+    re.IGNORECASE,
+)
+
+
+def is_safety_promise(text: str) -> bool:
+    """Is this promise about not hurting oneself or staying alive?"""
+    return bool(_SAFETY_PROMISE.search(text))
+
+
+SAFETY_PROMISE_NOTE = _lazy(
+    "Thank you for writing this. Keeping yourself safe is too much for a single promise to "
+    "hold on a hard day, and if it slips, that is a sign to reach for more support, not a "
+    "failure. Your safety plan and the people on it can hold this with you."
+)
+
+
 def size_nudge(text: str) -> str | None:
     """A kind suggestion when a promise looks long or open-ended, else None."""
     text = text.strip()
+    if is_safety_promise(text):
+        return str(SAFETY_PROMISE_NOTE)
     if len(text) > LONG_PROMISE_CHARACTERS:
         return _(
             "This promise is quite long. Smaller promises are easier to keep, and each one you "
@@ -37,7 +64,7 @@ def size_nudge(text: str) -> str | None:
 # Examples drawn from the small, low-risk choices that rebuild self-trust.
 EXAMPLES = [
     _lazy("Rest for ten minutes when I notice I'm tired"),
-    _lazy("Say no to one thing without explaining why"),
+    _lazy("Say no to one small thing, with someone it's safe to say no to"),
     _lazy("Notice one thing that calms me and write it down"),
     _lazy("Go at my own pace on one task today"),
     _lazy("Drink a glass of water when I wake up"),

@@ -14,7 +14,7 @@ from selftrust.promises.models import Outcome, Promise, Status
 from selftrust.promises.nudges import EXAMPLES
 from selftrust.promises.track_record import track_record_for
 from selftrust.safety.screening import mentions_crisis
-from selftrust.safety.support import offer_support_if_needed
+from selftrust.safety.support import offer_support, offer_support_if_needed
 
 STATUS_ACTIONS = {
     "pause": (Status.PAUSED, "“{text}” is resting. It won't appear on Today until you resume it."),
@@ -161,9 +161,17 @@ def promise_create(request):
     if form.wants_nudge:
         return _promise_form_page(request, form)
     promise = services.save_promise(form, request.user)
-    offer_support_if_needed(request, promise.text)
+    _offer_support_after(request, form, promise)
     messages.info(request, f"“{promise.text}” is one of your promises now.")
     return redirect("promises:today")
+
+
+def _offer_support_after(request, form, promise) -> None:
+    """A promise about not hurting oneself always brings the support panel, gently."""
+    if form.safety_promise:
+        offer_support(request)
+    else:
+        offer_support_if_needed(request, promise.text)
 
 
 @login_required
@@ -180,7 +188,7 @@ def promise_edit(request, promise_id: int):
     if form.wants_nudge:
         return _promise_form_page(request, form, promise=promise)
     services.save_promise(form, request.user)
-    offer_support_if_needed(request, promise.text)
+    _offer_support_after(request, form, promise)
     messages.info(request, "Your changes are saved.")
     return redirect("promises:list")
 

@@ -69,11 +69,21 @@ SECTIONS = (
         guidance=(
             "If there is a gun in your home, the safest place for it while things are hard is "
             "somewhere else: with someone you trust, or with a gun shop or police station that "
-            "stores firearms. If it has to stay, keep it unloaded and locked, with the "
-            "ammunition locked away separately, and let someone else hold the keys or code.",
-            "Medicines: keep only what you need for the next few days at home, hand old or "
-            "unused ones back to a pharmacy, and ask someone you trust to look after the rest "
-            "and give you a week at a time.",
+            "stores firearms. Check the law where you live first: in some places lending a gun "
+            "needs a licence or a background check.",
+            "If it has to stay, keep it unloaded and locked, with the ammunition locked away "
+            "separately, and let someone else hold the keys or code. Taking out a key part "
+            "(such as the slide or firing pin) and keeping it elsewhere helps too. If the gun "
+            "belongs to someone who has threatened you, a domestic abuse service can help you "
+            "plan around it.",
+            "Medicines: keep only small amounts at home, a few days' worth at most, including "
+            "painkillers you can buy without a prescription, such as paracetamol "
+            "(acetaminophen). Take old or unused ones back to a pharmacy and ask someone you "
+            "trust to hold the rest. Your doctor or pharmacist can arrange smaller "
+            "prescriptions or blister packs; keep taking what you are prescribed unless they "
+            "advise otherwise.",
+            "Alcohol and drugs make it harder to ride out an urge. Keeping less, or none, at "
+            "home while things are hard helps.",
             "Anything else you have thought of using can go out of reach too, for now. Time "
             "and distance help a hard moment pass.",
         ),

@@ -11,7 +11,7 @@ URL = reverse("promises:create")
 
 def test_form_offers_small_examples(owner_client):
     page = owner_client.get(URL).content.decode()
-    assert "Say no to one thing without explaining why" in page
+    assert "Say no to one small thing, with someone it&#x27;s safe to say no to" in page
     assert "Go at my own pace" in page
 
 

@@ -16,8 +16,12 @@ def test_making_surroundings_safer_counsels_on_firearms_and_medicines(owner_clie
     assert "If there is a gun in your home, the safest place for it while things are hard is " in (
         " ".join(page.split())
     )
+    page = " ".join(unescape(page).split())
     assert "with the ammunition locked away separately" in page
-    assert "Medicines: keep only what you need for the next few days at home" in page
+    assert "Check the law where you live first" in page
+    assert "Medicines: keep only small amounts at home, a few days' worth at most" in page
+    assert "painkillers you can buy without a prescription" in page
+    assert "Alcohol and drugs make it harder to ride out an urge" in page
 
 
 def test_the_privacy_page_says_the_operator_can_read_everything(client):
@@ -70,3 +74,29 @@ def test_pcl5_has_a_content_note_before_and_aftercare_after(owner_client):
     page = unescape(response.content.decode())
     assert "That took something." in page and 'href="/ground/"' in page
     assert "This is not a measure of how much you went through" in page
+
+
+def test_abuse_services_are_not_promised_to_keep_everything_to_themselves(client):
+    page = " ".join(unescape(client.get(reverse("safety:help")).content.decode()).split())
+    assert "never make you do anything" not in page
+    assert "you can ask them before you say more" in page
+    assert "Calls and texts to these lines appear in your phone's history" in page
+
+
+def test_the_emergency_row_says_what_the_number_is_for(client):
+    page = " ".join(
+        unescape(
+            client.get(reverse("safety:help"), HTTP_ACCEPT_LANGUAGE="pt-BR").content.decode()
+        ).split()
+    )
+    first_screen = page.split('id="crisis-lines"')[0]
+    assert "Ambulance (SAMU). Police: 190." in first_screen and 'href="tel:192"' in first_screen
+
+
+def test_high_phq9_bands_ask_for_a_doctor_soon_and_the_pcl5_note_does_not_minimise():
+    from selftrust.assessments.instruments import INSTRUMENTS
+
+    phq9 = INSTRUMENTS["phq-9"]
+    assert "Please talk with a doctor or therapist soon." in phq9.band_for(17).meaning
+    assert "Please contact a doctor in the next few days." in phq9.band_for(22).meaning
+    assert "trauma-focused therapies help most people" in INSTRUMENTS["pcl-5"].does_not_tell
