@@ -79,6 +79,11 @@ def test_each_instrument_can_be_taken_and_shows_result_and_trend(new_page, db, s
     first_label = instrument.options[0][1]
     for item in range(1, len(instrument.items) + 1):
         answer(page, item, first_label)
+    # The test server shares one in-memory SQLite connection between its threads, so the last
+    # answer's autosave and the submit must not overlap here (a real server has one each).
+    page.wait_for_function(
+        "() => !document.querySelector('form').classList.contains('htmx-request')"
+    )
     page.get_by_role("button", name="See my result").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         f"Your {instrument.short_name} result"
