@@ -6,7 +6,7 @@ Nothing is stored about the check and nothing is sent anywhere.
 
 How it reads a text: the text is tidied (`crisis_text.tidy`: lower case, one kind of
 apostrophe, chat spellings and one-letter slips spelled out), then a linear model trained on
-20,000 sentences by many writers reads it a passage at a time (`crisis_model`). The model
+about 29,000 sentences by many writers reads it a passage at a time (`crisis_model`). The model
 learned what a phrase list could not hold: goodbyes, preparations, plans with a time,
 conditional threats, and the everyday sentences that look like them. Until November 2026 a
 list of about 190 phrases read first; measured on writers neither had seen, it no longer

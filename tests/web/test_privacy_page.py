@@ -42,7 +42,7 @@ def test_the_privacy_page_explains_the_crisis_check_plainly(client):
     assert "It can be wrong both ways." in page and "not a diagnosis" in page
     # And about how it reads: a model first, with a phrase list beside it.
     assert "a small word model, also part of this server, that learned from thousands" in page
-    assert "a list of plain phrases beside it" in page
+    assert "everyday expressions like" in page
 
 
 def test_the_privacy_page_names_the_cookies_that_guess_the_country(client):
