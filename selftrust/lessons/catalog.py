@@ -288,8 +288,8 @@ ALL_LESSONS: tuple[Lesson, ...] = (
         summary="Your brain keeps reshaping itself around what you repeat, which is why small, steady steps matter.",
         minutes=3,
         related=("healing-is-not-linear", "mistakes-as-information", "values"),
-        evidence="emerging",
-        evidence_note="That the brain changes with practice is well established in studies of groups of people; that small kept promises build self-trust is a sensible idea drawn from research on habits and confidence, not something tested directly.",
+        evidence="idea",
+        evidence_note="That the brain changes with practice is well established in studies of groups of people; that small kept promises build self-trust is an idea drawn from research on habits and confidence, not something tested directly.",
         sources=(
             Source(
                 "Draganski, B., Gaser, C., Busch, V., Schuierer, G., Bogdahn, U., & May, A.",
@@ -360,8 +360,8 @@ ALL_LESSONS: tuple[Lesson, ...] = (
     Lesson(
         slug="self-blame-about-the-trauma",
         title="When you blame yourself for what happened",
-        summary="Why self-blame after trauma is so common, why it is rarely fair, and where responsibility for harm belongs.",
-        minutes=2,
+        summary="Why self-blame after trauma is so common, why it so often lands on the wrong person, and where responsibility for harm belongs.",
+        minutes=3,
         related=("self-compassion", "then-or-now", "therapy-approaches"),
         evidence="moderate",
         evidence_note="Hindsight bias is well established, and working with self-blame is a core part of cognitive processing therapy, which has strong evidence; reading about it on your own has been studied less.",
@@ -494,8 +494,8 @@ ALL_LESSONS: tuple[Lesson, ...] = (
         summary="Hard days and dips are part of recovery, not proof that you are going backwards.",
         minutes=2,
         related=("small-steps-and-neuroplasticity", "post-traumatic-growth", "self-compassion"),
-        evidence="moderate",
-        evidence_note="Studies that follow groups of people over time find that recovery usually has ups and downs; the ideas for low days are common clinical advice rather than tested steps.",
+        evidence="idea",
+        evidence_note="Studies show people recover along different paths and at different speeds; that individual recovery has dips is common clinical experience rather than a measured finding.",
         sources=(
             Source(
                 "Galatzer-Levy, I. R., Huang, S. H., & Bonanno, G. A.",
@@ -519,8 +519,8 @@ ALL_LESSONS: tuple[Lesson, ...] = (
         summary="Some people find that good changes grow alongside the pain of trauma, but growth is never something you owe anyone.",
         minutes=2,
         related=("healing-is-not-linear", "values", "self-compassion"),
-        evidence="emerging",
-        evidence_note="Many people report growth after trauma, but studies disagree about how much of it is lasting change; it is a young and debated area.",
+        evidence="idea",
+        evidence_note="Post-traumatic growth is a model, a way of understanding change after trauma: many people report growth, but studies disagree about how much of it is lasting change.",
         sources=(
             Source(
                 "Tedeschi, R. G., & Calhoun, L. G.",
@@ -609,8 +609,8 @@ ALL_LESSONS: tuple[Lesson, ...] = (
         summary="Some thoughts feel like facts but are habits of the mind, and writing them down helps you check them.",
         minutes=2,
         related=("deciding-without-reassurance", "then-or-now", "self-compassion"),
-        evidence="moderate",
-        evidence_note="Thought records are a core part of cognitive therapies that have strong evidence; used on their own, as here, they have been studied less.",
+        evidence="emerging",
+        evidence_note="Thought records are a core skill of cognitive therapies, which have strong evidence; practised on your own, as here, they have been studied less.",
         sources=(
             Source(
                 "Beck, A. T.",
@@ -669,7 +669,7 @@ ALL_LESSONS: tuple[Lesson, ...] = (
             "therapy-approaches",
         ),
         evidence="moderate",
-        evidence_note="CBT for insomnia and imagery rehearsal for nightmares, done with a clinician, have good evidence; sleep habits on their own are a sensible first step but are not enough for everyone.",
+        evidence_note="CBT for insomnia and imagery rehearsal for nightmares, done with a clinician, have good evidence; the habits here, on their own, have weak evidence: a sensible first step, but not enough for everyone.",
         sources=(
             Source(
                 "Edinger, J. D., et al.",

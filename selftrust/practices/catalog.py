@@ -39,8 +39,12 @@ class Field:
     # (other field, its answers): a follow-up shown only after one of those answers. Without
     # script it is always shown, so its label must make sense on its own.
     shown_if: tuple[str, tuple[str, ...]] | None = None
-    # Answers of a choice that mean there may be danger now: the entry puts safety first.
+    # Answers of a choice that mean there may be danger now: the entry puts safety first, with
+    # this note above everything else and Get help now beside it.
     danger_answers: tuple[str, ...] = ()
+    danger_note: str = ""
+    # Offer Get help now right under this field (for a follow-up that may touch on danger).
+    get_help: bool = False
 
     @property
     def max_length(self) -> int:
@@ -396,7 +400,16 @@ WORKSHEETS = (
                             ("yes", "Yes"),
                             ("partly", "Partly"),
                             ("no", "No"),
+                            ("unsafe", "No, and I felt unsafe"),
                             ("not-yet", "Too early to tell"),
+                        ),
+                        # Feeling unsafe is a danger answer: the saved entry puts Get help now
+                        # first, as Then or now? does when there may be danger now.
+                        danger_answers=("unsafe",),
+                        danger_note=(
+                            "You said you felt unsafe. That matters most, and it deserves to be "
+                            "taken seriously before anything else. A domestic abuse service can "
+                            "help you plan."
                         ),
                     ),
                     Field(
@@ -406,9 +419,11 @@ WORKSHEETS = (
                         help=(
                             "When someone crosses a line you set, that says something about "
                             "them, not about your right to set it. You might think about who is "
-                            "on your side, or what would help you feel safer."
+                            "on your side, or what would help you feel safer. If you felt unsafe, "
+                            "that matters most: a domestic abuse service can help you plan."
                         ),
-                        shown_if=("respected", ("partly", "no")),
+                        shown_if=("respected", ("partly", "no", "unsafe")),
+                        get_help=True,
                     ),
                     Field("felt_after", "How did you feel afterwards?", kind="long"),
                 ),
@@ -514,7 +529,17 @@ WORKSHEETS = (
             ),
             Step(
                 "It makes sense",
-                (Field("makes_sense", "This feeling makes sense because …", kind="long"),),
+                (
+                    Field(
+                        "makes_sense",
+                        "This feeling makes sense because …",
+                        kind="long",
+                        help=(
+                            "A feeling can make sense given what you've been through without "
+                            "being the whole truth about you."
+                        ),
+                    ),
+                ),
             ),
         ),
         pacing=(
@@ -597,9 +622,8 @@ THEN_OR_NOW = Practice(
                 ),
                 Field(
                     "now",
-                    "Now: what do you know now that you didn't know, or couldn't do, then?",
+                    "Now: what is different today: where you are, who is with you, what you can do?",
                     kind="long",
-                    help="Where you are, who is with you, what has changed, what you can do now.",
                 ),
             ),
         ),
@@ -617,6 +641,10 @@ THEN_OR_NOW = Practice(
                         ("yes", "Yes, there may be danger now"),
                     ),
                     danger_answers=("not-sure", "yes"),
+                    danger_note=(
+                        "You said there may be danger now. Your alarm may be right, and it "
+                        "deserves to be taken seriously before anything else."
+                    ),
                 ),
             ),
             intro=(
@@ -674,7 +702,8 @@ SETBACK_PLAN = Practice(
                     required=True,
                     help=(
                         "For example: skipping meals, staying up late, going quiet with friends, "
-                        "old thoughts getting louder."
+                        "old thoughts getting louder. If slipping ever includes thoughts of "
+                        "suicide or hurting yourself, your safety plan is the place for those."
                     ),
                 ),
             ),

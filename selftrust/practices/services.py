@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from selftrust.practices.catalog import DECISION, PRACTICES, THOUGHT_RECORD, Practice
 from selftrust.practices.models import Decision, Draft, Entry, ThoughtRecord
-from selftrust.practices.vocabulary import EMOTIONS, TRAPS
+from selftrust.practices.vocabulary import EMOTIONS, HEAVY_EMOTIONS, TRAPS
 
 # Long enough to notice a mis-tap and undo it; short enough that "delete" soon means gone.
 UNDO_WINDOW = timedelta(minutes=10)
@@ -60,14 +60,16 @@ def label_for(practice: Practice, name: str, value) -> str:
     return choices.get(value, str(value))
 
 
-def danger_noted(entry: Entry) -> bool:
-    """Did the person answer that there may be danger now? Then the entry puts safety first."""
+def danger_note(entry: Entry) -> str:
+    """If the person answered that there may be danger now, or that they felt unsafe, what the
+    entry says first, beside Get help now; otherwise ""."""
     practice = entry.definition
-    return practice.kind == "worksheet" and any(
-        entry.data.get(spec.name) in spec.danger_answers
-        for spec in practice.fields
-        if spec.danger_answers
-    )
+    if practice.kind != "worksheet":
+        return ""
+    for spec in practice.fields:
+        if spec.danger_answers and entry.data.get(spec.name) in spec.danger_answers:
+            return spec.danger_note
+    return ""
 
 
 def describe_worksheet(practice: Practice, data: dict) -> tuple[str, str]:
@@ -146,9 +148,19 @@ def felt_hard(entry: Entry) -> bool:
         )
     if practice.slug == "grounding":
         return any((entry.data.get(when) or 0) >= HARD_DISTRESS for when in ("before", "after"))
-    if practice.slug in ("body-check-in", "emotion"):
-        return (entry.data.get("intensity") or 0) >= HARD_INTENSITY
+    intensity = entry.data.get("intensity") or 0
+    if practice.slug == "body-check-in":
+        return intensity >= HARD_INTENSITY
+    if practice.slug == "emotion":
+        # Strong joy or calm is not distress: only the heavy feelings bring the offer.
+        return entry.data.get("emotion") in HEAVY_EMOTIONS and intensity >= HARD_INTENSITY
     return False
+
+
+def named_hopelessness(entry: Entry) -> bool:
+    """Did the person name hopelessness? At any intensity, Get help now is offered with care:
+    hopelessness is one of the feelings that can come with thoughts of not wanting to live."""
+    return entry.definition.slug == "emotion" and entry.data.get("emotion") == "hopeless"
 
 
 # --- saving ---------------------------------------------------------------------------------

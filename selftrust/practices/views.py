@@ -198,7 +198,10 @@ def entry_detail(request, entry_id: int):
         "entry": entry,
         "practice": practice,
         "aftercare": just_saved and not offering_support and bool(practice.aftercare),
-        "danger_noted": not offering_support and services.danger_noted(entry),
+        "danger_note": "" if offering_support else services.danger_note(entry),
+        "hopelessness_note": just_saved
+        and not offering_support
+        and services.named_hopelessness(entry),
     }
     if just_saved and not offering_support and services.felt_hard(entry):
         context["reach_out"] = list(TrustedPerson.objects.owned_by(request.user))

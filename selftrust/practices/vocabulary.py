@@ -71,6 +71,21 @@ EMOTION_GROUPS: dict[str, tuple[Named, ...]] = {
 }
 EMOTIONS: dict[str, Named] = {e.slug: e for group in EMOTION_GROUPS.values() for e in group}
 
+# The groups whose feelings, named at a high intensity, bring a gentle offer to reach out to
+# someone. Strong joy, calm or anger alone does not: the offer is for feelings that can be
+# heavy to carry (fear, sadness with hopelessness and betrayal, shame, numbness and feeling
+# unreal), as the clinical content review asked.
+HEAVY_EMOTION_GROUPS: tuple[str, ...] = ("Fear", "Sadness", "Shame and guilt", "Numb or unsure")
+HEAVY_EMOTIONS: frozenset[str] = frozenset(
+    e.slug for group in HEAVY_EMOTION_GROUPS for e in EMOTION_GROUPS[group]
+)
+
+# Shown with a trap that can be misread as "your fear is wrong" when the fear may be accurate.
+DANGER_NOW_NOTE = (
+    "A thought about real danger now is not a trap to argue with. "
+    "If someone may hurt you, your safety comes first."
+)
+
 
 THINKING_TRAPS: tuple[Named, ...] = (
     Named(
@@ -102,28 +117,36 @@ THINKING_TRAPS: tuple[Named, ...] = (
         "Mind reading",
         "Being sure you know what others think, without asking.",
         "“She didn't reply, so she must be annoyed with me.”",
+        # Watching someone's mood closely is how many survivors of abuse kept themselves safe.
+        note=(
+            "If someone has hurt you, reading their mood may be how you stayed safe. "
+            "That is not a trap."
+        ),
     ),
     Named(
         "fortune-telling",
         "Fortune telling",
         "Predicting that things will go wrong as if it were fact.",
         "“I'll be hopeless at the class, so there's no point trying.”",
-        note=(
-            "A thought about real danger now is not a trap to argue with. "
-            "If someone may hurt you, your safety comes first."
-        ),
+        note=DANGER_NOW_NOTE,
     ),
     Named(
         "catastrophising",
         "Catastrophising",
         "Jumping to the worst possible outcome.",
         "“A small mistake at work means I'll lose my job.”",
+        note=DANGER_NOW_NOTE,
     ),
     Named(
         "emotional-reasoning",
         "Emotional reasoning",
         "Taking a feeling as proof of a fact.",
         "“I feel stupid, so I must be stupid.”",
+        # Fear of a particular person can be an accurate reading; it is not to be argued away.
+        note=(
+            "A feeling isn't proof, but it is information. Fear around a particular person "
+            "deserves to be taken seriously; Then or now? can help."
+        ),
     ),
     Named(
         "should-statements",
@@ -193,14 +216,16 @@ GROUNDING_EXERCISES: tuple[Named, ...] = (
         "Paired muscle relaxation: tense one group of muscles as you breathe in, then let it go "
         "as you breathe out.",
         note=(
-            "Cold water slows the heart: skip that part, or ask your doctor first, if you have a "
-            "heart condition, take medicine that slows your heart, or live with an eating disorder."
+            "Cold water slows the heart and hard exercise speeds it up. Skip them, or ask your "
+            "doctor first, if you have a heart condition, take medicine that slows your heart "
+            "(such as beta-blockers), have another medical condition, or live with an eating "
+            "disorder."
         ),
     ),
     Named(
         "stop",
         "STOP: pause before you act",
-        "Stop: freeze for a moment and do nothing yet. Take a step back: one breath, or one "
+        "Stop: pause for a moment and do nothing yet. Take a step back: one breath, or one "
         "step away. Observe: what is happening in you and around you. Proceed mindfully: choose "
         "your next move with what matters to you in mind.",
     ),

@@ -54,5 +54,17 @@ def test_the_label_meanings_open_on_a_phone_in_dark_mode(new_page):
 def test_the_boundaries_lesson_links_to_get_help_now(new_page):
     page = new_page(PHONE)
     page.goto("/lessons/boundaries/")
-    page.locator(".lesson-body").get_by_role("link", name="Get help now").click()
+    body = page.locator(".lesson-body")
+    # Once for a wish to disappear that feels like not wanting to be alive, once at the end.
+    expect(body.get_by_role("link", name="Get help now")).to_have_count(2)
+    body.get_by_role("link", name="Get help now").first.click()
     expect(page).to_have_url(re.compile(r"/help/$"))
+
+
+def test_the_boundaries_lesson_sends_a_dangerous_no_to_the_support_lines(new_page):
+    page = new_page(PHONE)
+    page.goto("/lessons/boundaries/")
+    page.locator(".lesson-body").get_by_role("link", name="a domestic abuse service").click()
+    expect(page).to_have_url(re.compile(r"/help/#support-lines$"))
+    expect(page.get_by_role("heading", name="If someone is hurting you")).to_be_in_viewport()
+    check_page(page, PHONE["width"])

@@ -196,8 +196,46 @@ def test_boundary_follow_up_appears_only_when_it_was_not_respected(new_page, db)
     respected.get_by_label("No", exact=True).check()
     expect(follow_up).to_be_visible()
     check_page(page)
-    respected.get_by_label("Yes", exact=True).check()
+    # Wait for the draft of this last answer to be saved, so that no save is still on its way
+    # when the test ends (one arriving as the database is emptied would fail the test).
+    with page.expect_response(re.compile(r"/practice/drafts/")):
+        respected.get_by_label("Yes", exact=True).check()
     expect(follow_up).to_be_hidden()
+
+
+def test_feeling_unsafe_after_a_boundary_offers_get_help_now_and_puts_it_first(new_page, db):
+    page = new_page(PHONE, user=UserFactory())
+    page.goto("/practice/boundary/new/")
+    page.get_by_label("What was the boundary?").fill("No more visits unannounced")
+    page.get_by_role("button", name="Next", exact=True).click()
+    page.get_by_role("group", name="Was it respected?").get_by_label(
+        "No, and I felt unsafe"
+    ).check()
+    follow_up = page.locator(".follow-up")
+    expect(follow_up).to_be_visible()
+    expect(follow_up).to_contain_text("If you felt unsafe, that matters most")
+    expect(follow_up.get_by_role("link", name="Get help now")).to_be_visible()
+    check_page(page)
+    save_and_open(page, PRACTICES["boundary"])
+    safety = page.get_by_role("region", name="Your safety comes first")
+    expect(safety).to_contain_text("You said you felt unsafe.")
+    expect(safety.get_by_role("link", name="Get help now")).to_be_in_viewport()
+    check_page(page)
+
+
+def test_naming_hopelessness_offers_get_help_now_with_care(new_page, db):
+    page = new_page(PHONE, user=UserFactory())
+    page.goto("/practice/emotion/new/")
+    page.get_by_label("Hopeless", exact=True).check()
+    page.get_by_role("button", name="Next", exact=True).click()
+    # Not strong, and still worth a word of care.
+    page.get_by_label("How strong is it?").fill("3")
+    page.get_by_role("button", name="Save", exact=True).click()
+    note = page.locator(".hopelessness-note")
+    expect(note).to_contain_text("Hopelessness can be very heavy.")
+    expect(note.get_by_role("link", name="Get help now")).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("reach out"))).to_have_count(0)
+    check_page(page)
 
 
 def test_a_link_from_ground_me_now_chooses_the_exercise(new_page, db):

@@ -46,10 +46,31 @@ def test_labels_are_honest_about_theories_and_models():
     # trauma therapies are the only lesson the guidelines back strongly.
     assert LESSONS["window-of-tolerance-and-dissociation"].evidence == "idea"
     assert LESSONS["what-is-self-trust"].evidence == "idea"
-    assert LESSONS["post-traumatic-growth"].evidence == "emerging"
+    assert LESSONS["post-traumatic-growth"].evidence == "idea"
+    assert LESSONS["small-steps-and-neuroplasticity"].evidence == "idea"
+    assert LESSONS["healing-is-not-linear"].evidence == "idea"
     assert [lesson.slug for lesson in ALL_LESSONS if lesson.evidence == "strong"] == [
         "therapy-approaches"
     ]
+
+
+def test_self_help_versions_of_strong_therapies_are_labelled_emerging_not_moderate():
+    # A core skill of a strong therapy, practised alone, has been studied less than the therapy.
+    for slug in ("thinking-traps", "then-or-now"):
+        assert LESSONS[slug].evidence == "emerging"
+        assert "studied less" in LESSONS[slug].evidence_note
+
+
+def test_healing_is_not_linear_calls_dips_clinical_experience_not_a_measured_finding():
+    note = LESSONS["healing-is-not-linear"].evidence_note
+    assert "different paths and at different speeds" in note
+    assert "common clinical experience rather than a measured finding" in note
+
+
+def test_sleep_lesson_says_the_habits_alone_have_weak_evidence():
+    assert "the habits here, on their own, have weak evidence" in (
+        LESSONS["sleep-and-nightmares"].evidence_note
+    )
 
 
 def test_the_therapy_lesson_cites_the_current_treatment_guidelines():

@@ -103,6 +103,65 @@ def test_boundaries_sends_people_to_get_help_now_and_owes_no_contact_to_anyone_w
     assert "a support service" not in body_text(LESSONS["boundaries"])
 
 
+def test_boundaries_sends_a_wish_to_disappear_that_means_not_wanting_to_live_to_get_help_now():
+    body = render_to_string(LESSONS["boundaries"].body_template)
+    assert "sudden wish to disappear. That is a fine place to start" not in body
+    assert has_sentence("boundaries", "resentment, exhaustion or a wish to get away.")
+    assert (
+        "(If wanting to disappear feels like not wanting to be alive, please use "
+        '<a href="/help/">Get help now</a>.)'
+    ) in body
+
+
+def test_boundaries_says_to_plan_a_dangerous_no_with_a_domestic_abuse_service_right_after_no_contact():
+    body = render_to_string(LESSONS["boundaries"].body_template)
+    plan = (
+        "<p>If saying no or cutting contact with someone could put you in danger, plan it with "
+        '<a href="/help/#support-lines">a domestic abuse service</a> first.</p>'
+    )
+    assert plan in body
+    # Directly under the sections on saying no and on owing no contact, before anything else.
+    no_contact = body.index("<h2>You don't owe contact</h2>")
+    next_section = body.index("<h2>", no_contact + 1)
+    assert no_contact < body.index(plan) < next_section
+    assert body.index("<h2>Saying no, and leaving it there</h2>") < no_contact
+
+
+@pytest.mark.parametrize("slug", ["healing-is-not-linear", "self-blame-about-the-trauma"])
+def test_only_the_emergency_number_is_promised_to_answer_at_any_hour(slug):
+    assert has_sentence(
+        slug,
+        "Get help now",
+        "lists people you can talk to, and the emergency number, which answers at any hour.",
+    )
+    assert "people you can talk to at any hour" not in body_text(LESSONS[slug])
+
+
+def test_self_blame_summary_says_it_lands_on_the_wrong_person_not_that_it_is_rarely_fair():
+    summary = LESSONS["self-blame-about-the-trauma"].summary
+    assert "so often lands on the wrong person" in summary
+    assert "rarely fair" not in summary
+
+
+def test_survival_responses_include_shutting_down_and_going_along():
+    assert has_sentence(
+        "trauma-and-the-nervous-system", "fight, run, freeze, or shut down and go along"
+    )
+
+
+def test_dissociation_can_be_protection_rather_than_always_is():
+    body = render_to_string(LESSONS["window-of-tolerance-and-dissociation"].body_template)
+    assert "<h2>Dissociation can be protection</h2>" in body
+    assert "Dissociation is protection" not in body
+
+
+def test_emdr_note_says_nice_recommends_it_for_trauma_that_is_not_combat_related():
+    assert has_sentence(
+        "therapy-approaches",
+        "first-line trauma therapy (NICE recommends it for trauma that is not combat-related)",
+    )
+
+
 @pytest.mark.parametrize(
     "slug", ["trauma-and-the-nervous-system", "small-steps-and-neuroplasticity"]
 )

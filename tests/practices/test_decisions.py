@@ -125,6 +125,10 @@ def test_low_figures_come_with_a_kind_word(owner_client, user):
     page = owner_client.get(reverse("practices:decisions")).content.decode()
     assert "served you 30% of the time" in page
     assert "That is information, not a verdict on you." in page
+    assert (
+        "Outcomes also depend on luck and on other people's choices, which your gut "
+        "can't control." in page
+    )
 
 
 def test_looking_back_asks_whether_it_was_a_reasonable_call_given_what_was_known(

@@ -135,13 +135,47 @@ def test_a_values_sort_can_be_edited(owner_client, user):
 
 def test_a_boundary_not_respected_gets_a_gentle_follow_up(owner_client, user):
     page = owner_client.get(new_url("boundary")).content.decode()
-    assert 'data-shown-if="respected" data-shown-values="partly no"' in page
+    assert 'data-shown-if="respected" data-shown-values="partly no unsafe"' in page
     assert "If it wasn&#x27;t respected: what might help you now? (optional)" in page
     owner_client.post(
         new_url("boundary"),
         {"boundary": "No calls after nine", "respected": "no", "after_not_respected": "Rest"},
     )
     assert Entry.objects.get().data["after_not_respected"] == "Rest"
+
+
+def test_a_boundary_can_be_answered_no_and_i_felt_unsafe(owner_client):
+    page = owner_client.get(new_url("boundary")).content.decode()
+    assert re.search(r'<input [^>]*value="unsafe"', page)
+    assert "No, and I felt unsafe" in page
+    # The follow-up says feeling unsafe matters most, with Get help now right under it.
+    follow_up = page[page.index('data-shown-if="respected"') :]
+    follow_up = follow_up[: follow_up.index("</div>\n", follow_up.index("safety-first"))]
+    assert (
+        "If you felt unsafe, that matters most: a domestic abuse service can help you plan."
+        in follow_up
+    )
+    assert f'<a class="button secondary" href="{HELP}">Get help now</a>' in follow_up
+
+
+def test_feeling_unsafe_after_a_boundary_puts_get_help_now_first_on_the_entry(owner_client, user):
+    owner_client.post(
+        new_url("boundary"), {"boundary": "No more visits unannounced", "respected": "unsafe"}
+    )
+    page = entry_page(owner_client, Entry.objects.get(user=user), saved=1)
+    assert "Your safety comes first" in page
+    assert "You said you felt unsafe. That matters most" in page
+    assert "A domestic abuse service can help you plan." in page
+    assert "You said there may be danger now" not in page
+    assert page.index(f'<a class="button" href="{HELP}">Get help now</a>') < page.index(
+        "No more visits unannounced"
+    )
+
+
+@pytest.mark.parametrize("answer", ["yes", "partly", "no", "not-yet"])
+def test_other_boundary_answers_get_no_danger_card(owner_client, user, answer):
+    owner_client.post(new_url("boundary"), {"boundary": "No calls after nine", "respected": answer})
+    assert "Your safety comes first" not in entry_page(owner_client, Entry.objects.get(user=user))
 
 
 @pytest.mark.parametrize("slug", ["tipp", "stop"])

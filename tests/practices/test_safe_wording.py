@@ -92,3 +92,78 @@ def test_the_decision_journal_does_not_praise_deciding_alone(owner_client):
     assert "Asking someone is a sound way to decide too." in page
     for words in PRACTICES["decision"].summary, PRACTICES["decision"].pacing:
         assert "strong" not in words.lower()
+
+
+# --- from the clinical content review (issue 10) -------------------------------------------
+
+
+def test_catastrophising_carries_the_same_danger_now_note_as_fortune_telling():
+    assert TRAPS["catastrophising"].note == TRAPS["fortune-telling"].note
+    assert "A thought about real danger now is not a trap to argue with." in (
+        TRAPS["catastrophising"].note
+    )
+
+
+def test_emotional_reasoning_treats_fear_of_a_person_as_information():
+    assert TRAPS["emotional-reasoning"].note == (
+        "A feeling isn't proof, but it is information. Fear around a particular person "
+        "deserves to be taken seriously; Then or now? can help."
+    )
+
+
+def test_mind_reading_says_reading_the_mood_of_someone_who_hurt_you_is_not_a_trap():
+    assert TRAPS["mind-reading"].note == (
+        "If someone has hurt you, reading their mood may be how you stayed safe. "
+        "That is not a trap."
+    )
+
+
+def test_the_thought_record_shows_the_three_trap_notes(owner_client):
+    page = owner_client.get(new_url("thought-record")).content.decode().replace("&#x27;", "'")
+    for slug in ("emotional-reasoning", "mind-reading", "catastrophising"):
+        assert f'<strong class="trap-note">{TRAPS[slug].note}</strong>' in page
+
+
+def test_stop_asks_you_to_pause_not_to_freeze():
+    definition = GROUNDING["stop"].definition
+    assert "Stop: pause for a moment and do nothing yet." in definition
+    assert "freeze" not in definition.lower()
+
+
+def test_tipp_warns_about_cold_water_and_hard_exercise_for_hearts_and_eating_disorders():
+    assert GROUNDING["tipp"].note == (
+        "Cold water slows the heart and hard exercise speeds it up. Skip them, or ask your "
+        "doctor first, if you have a heart condition, take medicine that slows your heart "
+        "(such as beta-blockers), have another medical condition, or live with an eating "
+        "disorder."
+    )
+
+
+def test_then_or_now_asks_what_is_different_today():
+    fields = {f.name: f for f in PRACTICES["then-or-now"].fields}
+    assert fields["now"].label == (
+        "Now: what is different today: where you are, who is with you, what you can do?"
+    )
+
+
+def test_the_setback_plan_sends_thoughts_of_suicide_to_the_safety_plan():
+    fields = {f.name: f for f in PRACTICES["setback-plan"].fields}
+    assert fields["early_signs"].help.endswith(
+        "If slipping ever includes thoughts of suicide or hurting yourself, your safety plan "
+        "is the place for those."
+    )
+
+
+def test_a_feeling_can_make_sense_without_being_the_whole_truth_about_you():
+    fields = {f.name: f for f in PRACTICES["emotion"].fields}
+    assert fields["makes_sense"].help == (
+        "A feeling can make sense given what you've been through without being the whole "
+        "truth about you."
+    )
+
+
+def test_feeling_unsafe_after_a_boundary_is_a_danger_answer():
+    respected = {f.name: f for f in PRACTICES["boundary"].fields}["respected"]
+    assert ("unsafe", "No, and I felt unsafe") in respected.choices
+    assert respected.danger_answers == ("unsafe",)
+    assert "You said you felt unsafe." in respected.danger_note
