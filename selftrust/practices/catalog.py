@@ -436,8 +436,8 @@ WORKSHEETS = (
         ),
         content_note=(
             "This asks about a limit you set and how someone responded. If setting a limit with "
-            "someone could put you in danger, your safety comes first, and a support service can "
-            "help you plan."
+            "someone could put you in danger, your safety comes first, and a domestic abuse service "
+            "can help you plan (their lines are on Get help now)."
         ),
         aftercare=(
             "Whatever happened, you named what you need. If it went badly, you deserve some "
