@@ -65,8 +65,15 @@ def create_promise(request, payload: PromiseIn):
     form = PromiseForm(data=_form_data(payload.dict()), today=request.auth.local_today())
     if not form.is_valid():
         raise InputRefused.from_form(form)
+    _refuse_a_no_harm_pledge(form)
     promise = services.save_promise(form, request.auth)
     return 201, {**_promise_out(promise, form.nudge), "support": support_for(promise.text)}
+
+
+def _refuse_a_no_harm_pledge(form: PromiseForm) -> None:
+    """As on the web: a pledge not to hurt oneself is not kept as a scored promise."""
+    if form.safety_promise:
+        raise InputRefused({"text": [form.nudge]})
 
 
 @router.get("/promises/{promise_id}", response={200: PromiseOut, 404: Error})
@@ -103,6 +110,7 @@ def update_promise(request, promise_id: int, payload: PromisePatch):
         )
         if not form.is_valid():
             raise InputRefused.from_form(form)
+        _refuse_a_no_harm_pledge(form)
     # Validate everything first, then change: a refused request changes nothing.
     if form is not None:
         promise = services.save_promise(form, request.auth)

@@ -92,7 +92,11 @@ class PromiseForm(forms.ModelForm):
 
     @property
     def wants_nudge(self) -> bool:
-        """Offer the nudge once; the person can keep their words with one tap."""
+        """Offer the nudge once; the person can keep their words with one tap. A pledge not to
+        hurt oneself is the exception: it is never saved as a promise to be scored (no-harm
+        contracts are not safe), and the note offers promises of what to do instead."""
+        if self.safety_promise:
+            return True
         return bool(self.nudge) and not self.cleaned_data.get("keep_as_is")
 
     def save(self, commit=True):

@@ -38,8 +38,15 @@ def is_safety_promise(text: str) -> bool:
 SAFETY_PROMISE_NOTE = _lazy(
     "Thank you for writing this. Keeping yourself safe is too much for a single promise to "
     "hold on a hard day, and if it slips, that is a sign to reach for more support, not a "
-    "failure. Your safety plan and the people on it can hold this with you."
+    "failure. Instead of a promise not to hurt yourself, you could promise what you'll do when "
+    "it gets hard. Your safety plan and the people on it can hold this with you."
 )
+# Promises of what to do when it gets hard, offered in place of a no-harm pledge.
+SAFETY_PROMISE_ALTERNATIVES = [
+    _lazy("When the urge comes, I'll open my safety plan"),
+    _lazy("If tonight gets hard, I'll text someone I trust"),
+    _lazy("When it gets hard, I'll use Ground me now for five minutes"),
+]
 
 
 def size_nudge(text: str) -> str | None:

@@ -11,7 +11,7 @@ from selftrust.practices.services import decisions_due
 from selftrust.promises import services
 from selftrust.promises.forms import CheckInForm, PromiseForm
 from selftrust.promises.models import Outcome, Promise, Status
-from selftrust.promises.nudges import EXAMPLES
+from selftrust.promises.nudges import EXAMPLES, SAFETY_PROMISE_ALTERNATIVES, is_safety_promise
 from selftrust.promises.track_record import track_record_for
 from selftrust.safety.screening import mentions_crisis
 from selftrust.safety.support import offer_support, offer_support_if_needed
@@ -88,12 +88,12 @@ def check_in(request, promise_id: int):
                 "outcomes": Outcome.choices,
                 "today": today_,
                 "just_saved": saved,
-                "needs_support": saved and mentions_crisis(check_in.note),
+                "needs_support": saved and _needs_support(promise, check_in),
             },
         )
     if saved:
-        messages.info(request, _saved_message(check_in.outcome))
-        if mentions_crisis(check_in.note):
+        messages.info(request, _saved_message(check_in.outcome, promise))
+        if _needs_support(promise, check_in):
             return redirect("safety:help")
         return redirect("promises:today")
     for error in form.errors.values():
@@ -108,7 +108,21 @@ def _day_from(request, fallback: date) -> date:
         return fallback
 
 
-def _saved_message(outcome: str) -> str:
+def _needs_support(promise, check_in) -> str:
+    """Support comes after crisis words in the note ("words"), and after a pledge not to hurt
+    oneself (kept from before such pledges were turned away) slipped or was let go ("slip")."""
+    if mentions_crisis(check_in.note):
+        return "words"
+    slipped = check_in.outcome in (Outcome.NOT_THIS_TIME, Outcome.LET_GO)
+    return "slip" if slipped and is_safety_promise(promise.text) else ""
+
+
+def _saved_message(outcome: str, promise=None) -> str:
+    if promise is not None and is_safety_promise(promise.text) and outcome != Outcome.KEPT:
+        return (
+            "Thank you for being honest with yourself. If you have hurt yourself or feel you "
+            "might, you deserve support now."
+        )
     return {
         Outcome.KEPT: "Noted: kept. That's evidence you can rely on yourself.",
         Outcome.PARTLY: "Noted: partly. Some is real progress.",
@@ -140,7 +154,13 @@ def _promise_form_page(request, form, *, promise=None, status=200):
     return render(
         request,
         "promises/form.html",
-        {"form": form, "promise": promise, "examples": EXAMPLES, "nudge": form.nudge},
+        {
+            "form": form,
+            "promise": promise,
+            "examples": EXAMPLES,
+            "nudge": form.nudge,
+            "safety_alternatives": SAFETY_PROMISE_ALTERNATIVES,
+        },
         status=status,
     )
 

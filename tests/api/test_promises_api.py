@@ -155,3 +155,11 @@ def test_a_once_promise_in_the_past_week_may_be_recorded(api, user):
         "/promises", {"text": "Rest", "schedule": "once", "due_date": day.isoformat()}
     )
     assert response.status_code == 201
+
+
+@pytest.mark.django_db
+def test_a_no_harm_pledge_is_refused_kindly_and_nothing_is_saved(api, user):
+    response = api.post("/promises", {"text": "No self-harm this week", "schedule": "daily"})
+    assert response.status_code == 422
+    assert "Keeping yourself safe is too much for a single promise" in response.json()["detail"]
+    assert not user.promises.exists()

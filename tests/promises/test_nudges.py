@@ -62,14 +62,36 @@ def test_coping_steps_and_ordinary_promises_are_not_pledges(text):
 
 
 @pytest.mark.django_db
-def test_a_no_harm_pledge_points_to_the_plan_and_brings_support_once_kept(owner_client, user):
+def test_a_no_harm_pledge_is_not_saved_and_promises_of_what_to_do_are_offered(owner_client, user):
     url = reverse("promises:create")
-    page = owner_client.post(url, {"text": "No self-harm this week", "schedule": "daily"})
-    html = page.content.decode()
-    assert 'href="/safety-plan/"' in html and 'href="/help/"' in html
+    for extra in ({}, {"keep_as_is": "1"}):
+        page = owner_client.post(
+            url, {"text": "No self-harm this week", "schedule": "daily", **extra}
+        ).content.decode()
+        assert "Keeping yourself safe is too much for a single promise" in page
+        assert 'name="keep_as_is"' not in page
+        assert "?text=When%20the%20urge%20comes" in page
+        assert 'href="/safety-plan/"' in page and 'href="/help/"' in page
     assert not user.promises.exists()
+
+
+@pytest.mark.django_db
+def test_a_pledge_kept_from_before_brings_support_when_it_slips(owner_client, user):
+    from selftrust.promises.models import Outcome
+    from tests.factories import PromiseFactory
+
+    promise = PromiseFactory(user=user, text="Never hurt myself again")
     response = owner_client.post(
-        url, {"text": "No self-harm this week", "schedule": "daily", "keep_as_is": "1"}, follow=True
+        reverse("promises:check_in", args=[promise.pk]),
+        {"outcome": Outcome.NOT_THIS_TIME, "day": user.local_today().isoformat()},
+        follow=True,
     )
-    assert user.promises.filter(text="No self-harm this week").exists()
-    assert "You don't have to hold this alone" in response.content.decode()
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("safety:help")
+    assert "If you have hurt yourself or feel you might, you deserve support now." in page
+    htmx = owner_client.post(
+        reverse("promises:check_in", args=[promise.pk]),
+        {"outcome": Outcome.LET_GO, "day": user.local_today().isoformat()},
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
+    assert "If you are injured, call the emergency number below." in htmx
