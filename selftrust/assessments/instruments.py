@@ -58,6 +58,9 @@ class Instrument:
     loinc_total: str | None = None
     # LOINC's own form for the panel; without one the FHIR export describes its own form.
     loinc_form: LoincForm | None = None
+    # True where a higher total means feeling better (wellbeing, self-esteem, self-efficacy),
+    # so the trend page can say which direction is worth a clinician's ear.
+    higher_is_better: bool = False
     # Shown before the first question and after the result, for questionnaires about trauma.
     content_note: str = ""
     aftercare: str = ""
@@ -308,12 +311,13 @@ PCL5 = Instrument(
     about="The PCL-5 asks how much twenty common reactions to a very stressful experience have bothered you in the past month. The four groups below follow the clusters clinicians use.",
     content_note="These questions ask about reactions to a very stressful experience, and reading them can bring it closer. Keep your worst event in mind, but you don't need to describe it or think it through. You can pause, skip or stop at any time, and Ground me now is at the top of every page.",
     aftercare="That took something. Whatever your score, be gentle with yourself for a while: a drink of water, a few slow breaths, or Ground me now if the questions stirred things up.",
-    does_not_tell="It can't diagnose PTSD; only a clinician's interview can. A high score doesn't mean you are broken or weak. It means these reactions have been weighing on you, and trauma-focused therapies help most people with them.",
+    does_not_tell="It can't diagnose PTSD; only a clinician's interview can. A high score doesn't mean you are broken or weak. It means these reactions have been weighing on you, and trauma-focused therapies help many people with them.",
     cutoff_note="The published guidance places a total of 31–33 or more in the range where a closer look by a clinician is suggested.",
 )
 
 WHO5 = Instrument(
     slug="who-5",
+    higher_is_better=True,
     lessons=("small-steps-and-neuroplasticity", "healing-is-not-linear"),
     name="WHO-5 Well-Being Index",
     short_name="WHO-5",
@@ -367,6 +371,7 @@ WHO5 = Instrument(
 
 ROSENBERG = Instrument(
     slug="rses",
+    higher_is_better=True,
     lessons=("what-is-self-trust", "self-compassion", "mistakes-as-information"),
     name="Rosenberg Self-Esteem Scale",
     short_name="Self-esteem (RSES)",
@@ -411,6 +416,7 @@ ROSENBERG = Instrument(
 
 GSE = Instrument(
     slug="gse",
+    higher_is_better=True,
     lessons=("deciding-without-reassurance", "small-steps-and-neuroplasticity"),
     name="General Self-Efficacy Scale",
     short_name="Self-efficacy (GSE)",

@@ -72,20 +72,23 @@ SECTIONS = (
             "stores firearms. Check the law where you live first: in some places lending a gun "
             "needs a licence or a background check.",
             "If it has to stay, keep it unloaded and locked, with the ammunition locked away "
-            "separately, and let someone else hold the keys or code. Taking out a key part "
-            "(such as the slide or firing pin) and keeping it elsewhere helps too. If the gun "
+            "separately, and have someone else change the code or keep the key, so you don't have "
+            "it. Taking out a key part (such as the slide or the cylinder) and keeping it "
+            "elsewhere helps too. If the gun "
             "belongs to someone who has threatened you, a domestic abuse service can help you "
             "plan around it.",
             "Medicines: keep only small amounts at home, a few days' worth at most, including "
             "painkillers you can buy without a prescription, such as paracetamol "
             "(acetaminophen). Take old or unused ones back to a pharmacy and ask someone you "
-            "trust to hold the rest. Your doctor or pharmacist can arrange smaller "
-            "prescriptions or blister packs; keep taking what you are prescribed unless they "
-            "advise otherwise.",
+            "trust to hold the rest. This includes medicines that belong to others in your home; "
+            "lock away what must stay, with someone else holding the key. Your doctor or "
+            "pharmacist can arrange smaller prescriptions or blister packs; keep taking what "
+            "you are prescribed unless they advise otherwise.",
             "Alcohol and drugs make it harder to ride out an urge. Keeping less, or none, at "
             "home while things are hard helps.",
             "Anything else you have thought of using can go out of reach too, for now. Time "
-            "and distance help a hard moment pass.",
+            "and distance help a hard moment pass. Write down who will do each step, and by "
+            "when.",
         ),
     ),
     Section(

@@ -114,7 +114,7 @@ class ShownResources:
         )
 
 
-IMMEDIATE_DANGER = "If you are in immediate danger"
+IMMEDIATE_DANGER = "If you might act on thoughts of suicide, are hurt, or are in danger now"
 
 
 def resources_for(request) -> ShownResources:

@@ -99,4 +99,24 @@ def test_high_phq9_bands_ask_for_a_doctor_soon_and_the_pcl5_note_does_not_minimi
     phq9 = INSTRUMENTS["phq-9"]
     assert "Please talk with a doctor or therapist soon." in phq9.band_for(17).meaning
     assert "Please contact a doctor in the next few days." in phq9.band_for(22).meaning
-    assert "trauma-focused therapies help most people" in INSTRUMENTS["pcl-5"].does_not_tell
+    assert "trauma-focused therapies help many people" in INSTRUMENTS["pcl-5"].does_not_tell
+
+
+def test_the_support_panel_says_what_to_do_if_someone_might_act_soon(owner_client):
+    page = " ".join(unescape(crisis_save(owner_client)).split())
+    panel = page.split('id="support-after-saving"')[1].split("</section>")[0]
+    assert "If you might act on these thoughts soon, or have already hurt yourself," in panel
+    assert 'href="tel:911"' in panel and "nearest emergency department" in panel
+
+
+def test_crisis_lines_say_when_they_may_call_emergency_services(client):
+    page = " ".join(unescape(client.get(reverse("safety:help")).content.decode()).split())
+    assert "some may contact emergency services" in page
+
+
+@pytest.mark.parametrize("slug, direction", [("phq-9", "higher"), ("who-5", "lower")])
+def test_the_trend_page_says_which_direction_is_worth_a_clinicians_ear(
+    owner_client, slug, direction
+):
+    page = unescape(owner_client.get(reverse("assessments:history", args=[slug])).content.decode())
+    assert f"that means {direction} scores" in page

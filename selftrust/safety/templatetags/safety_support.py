@@ -40,6 +40,7 @@ def _support_context(context, panel_id: str, intro: str = "") -> dict:
     user = getattr(request, "user", None)
     signed_in = bool(user and user.is_authenticated)
     plan = plans.plan_with_something_in_it(user) if signed_in else None
+    shown = resources_for(request)
     by_field = {read.section.field: read for read in (plans.read_back(plan) if plan else [])}
     panel_sections = [
         _shortened(by_field[field])
@@ -56,7 +57,9 @@ def _support_context(context, panel_id: str, intro: str = "") -> dict:
         "people": []
         if not signed_in or any(read.section.field == "asking_for_help" for read in panel_sections)
         else list(TrustedPerson.objects.owned_by(user)),
-        "resources": resources_for(request).resources,
+        "resources": shown.resources,
+        "emergency_number": shown.emergency_number,
+        "emergency_href": shown.emergency_href,
         "signed_in": signed_in,
     }
 
