@@ -4,10 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# The PostgreSQL suite; .ci/run creates this role and database.
+# The PostgreSQL suite; scripts/prepare-tests creates this role and database.
 SELFTRUST_TEST_POSTGRES_URL ?= postgres://selftrust:selftrust@127.0.0.1:5432/selftrust
 
-.PHONY: run test lint format test-sqlite test-browser test-postgres bench bench-screening clean
+.PHONY: run test prepare-tests test-quick lint format test-sqlite test-browser test-postgres bench bench-screening clean
 
 $(BIN)/.runtime: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,17 @@ run: $(BIN)/.runtime
 	$(BIN)/selftrust migrate
 	$(BIN)/selftrust serve --host $(HOST) --port $(PORT)
 
-test: lint test-sqlite test-postgres
+# Prepares chromium and PostgreSQL first (scripts/prepare-tests), and a missing browser fails
+# the browser tests instead of skipping them.
+test: export SELFTRUST_REQUIRE_BROWSER = 1
+test: prepare-tests lint test-sqlite test-postgres
+
+prepare-tests:
+	bash scripts/prepare-tests
+
+# Unit and integration tests only, no browser and no PostgreSQL: a quick loop while working.
+test-quick: $(BIN)/.dev
+	$(BIN)/pytest -m "not browser" -q
 
 lint: $(BIN)/.dev
 	$(BIN)/ruff check .

@@ -47,6 +47,11 @@ def _fast_passphrases(settings):
 @pytest.fixture(scope="session")
 def browser():
     if not os.path.exists(CHROMIUM):
+        # Under `make test` a missing browser is a failure, never a quiet skip.
+        if os.environ.get("SELFTRUST_REQUIRE_BROWSER"):
+            pytest.fail(
+                "Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)"
+            )
         pytest.skip("Debian's chromium is not installed at /usr/bin/chromium")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
