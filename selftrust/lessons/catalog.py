@@ -276,7 +276,7 @@ ALL_LESSONS: tuple[Lesson, ...] = (
         slug="safety-before-confidence",
         title="Why safety comes before confidence",
         summary="Pushing yourself to feel confident rarely lasts; feeling safe enough is what lets trust grow.",
-        minutes=2,
+        minutes=3,
         related=("small-steps-and-neuroplasticity", "self-compassion"),
         evidence="emerging",
         evidence_note="Putting safety first is a widely used clinical model in trauma care, drawn more from expert agreement than from trials.",
@@ -398,7 +398,7 @@ ALL_LESSONS: tuple[Lesson, ...] = (
         summary="A mistake can tell you something useful without saying anything about your worth.",
         minutes=3,
         related=("self-compassion", "boundaries"),
-        evidence="emerging",
+        evidence="idea",
         evidence_note="The difference between shame and guilt is well studied; reading mistakes as information is a sensible practice rather than a tested treatment.",
         sources=(
             Source(
@@ -607,7 +607,7 @@ ALL_LESSONS: tuple[Lesson, ...] = (
         slug="thinking-traps",
         title="Thinking traps and thought records",
         summary="Some thoughts feel like facts but are habits of the mind, and writing them down helps you check them.",
-        minutes=2,
+        minutes=3,
         related=("deciding-without-reassurance", "then-or-now", "self-compassion"),
         evidence="emerging",
         evidence_note="Thought records are a core skill of cognitive therapies, which have strong evidence; practised on your own, as here, they have been studied less.",
@@ -668,7 +668,7 @@ ALL_LESSONS: tuple[Lesson, ...] = (
             "listening-to-your-body",
             "therapy-approaches",
         ),
-        evidence="moderate",
+        evidence="emerging",
         evidence_note="CBT for insomnia and imagery rehearsal for nightmares, done with a clinician, have good evidence; the habits here, on their own, have weak evidence: a sensible first step, but not enough for everyone.",
         sources=(
             Source(
@@ -733,7 +733,7 @@ ALL_LESSONS: tuple[Lesson, ...] = (
         summary="How second-guessing keeps doubt going, and how a decision journal can show you that your judgement holds up.",
         minutes=3,
         related=("then-or-now", "thinking-traps", "what-is-self-trust"),
-        evidence="emerging",
+        evidence="idea",
         evidence_note="Studies of anxiety find that repeated reassurance seeking tends to keep doubt going; keeping a decision journal is a reasonable practice that has not been tested as a treatment.",
         sources=(
             Source(

@@ -49,6 +49,9 @@ def test_labels_are_honest_about_theories_and_models():
     assert LESSONS["post-traumatic-growth"].evidence == "idea"
     assert LESSONS["small-steps-and-neuroplasticity"].evidence == "idea"
     assert LESSONS["healing-is-not-linear"].evidence == "idea"
+    # Their own notes say they are not tested treatments.
+    assert LESSONS["mistakes-as-information"].evidence == "idea"
+    assert LESSONS["deciding-without-reassurance"].evidence == "idea"
     assert [lesson.slug for lesson in ALL_LESSONS if lesson.evidence == "strong"] == [
         "therapy-approaches"
     ]
@@ -68,6 +71,8 @@ def test_healing_is_not_linear_calls_dips_clinical_experience_not_a_measured_fin
 
 
 def test_sleep_lesson_says_the_habits_alone_have_weak_evidence():
+    # The lesson teaches the habits; the treatments with good evidence need a clinician.
+    assert LESSONS["sleep-and-nightmares"].evidence == "emerging"
     assert "the habits here, on their own, have weak evidence" in (
         LESSONS["sleep-and-nightmares"].evidence_note
     )

@@ -84,4 +84,4 @@ def test_link_snippet_shows_title_and_minutes_for_other_pages():
     lesson = LESSONS["thinking-traps"]
     html = render_to_string("lessons/_link.html", {"lesson": lesson})
     assert 'href="/lessons/thinking-traps/"' in html
-    assert "Read: Thinking traps and thought records (2 min)" in html
+    assert "Read: Thinking traps and thought records (3 min)" in html

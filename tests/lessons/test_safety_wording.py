@@ -69,7 +69,19 @@ def test_self_blame_lesson_puts_responsibility_for_harm_where_it_belongs():
         "self-blame-about-the-trauma", "Responsibility for harm belongs to whoever caused it."
     )
     assert has_sentence("self-blame-about-the-trauma", "hindsight bias")
-    assert has_sentence("self-blame-about-the-trauma", "not choices", "not consent")
+
+
+def test_self_blame_lesson_says_no_survival_response_is_consent_or_makes_it_your_fault():
+    # Freezing is automatic, but going along can be a split-second decision; neither is consent.
+    assert has_sentence(
+        "self-blame-about-the-trauma",
+        "others are split-second decisions made to survive.",
+    )
+    assert has_sentence(
+        "self-blame-about-the-trauma",
+        "Either way, none of them is consent, and none makes what happened your fault.",
+    )
+    assert "not choices" not in body_text(LESSONS["self-blame-about-the-trauma"])
 
 
 def test_post_traumatic_growth_is_never_an_obligation():
@@ -87,6 +99,41 @@ def test_then_or_now_puts_safety_first_when_danger_may_be_real():
 def test_sleep_lesson_leaves_nightmare_rescripting_to_a_therapist():
     assert has_sentence("sleep-and-nightmares", "nightmare rescripting")
     assert has_sentence("sleep-and-nightmares", "trained therapist", "not on your own")
+
+
+def test_sleep_lesson_says_alcohol_breaks_up_sleep_and_can_worsen_nightmares_and_low_mood():
+    assert has_sentence(
+        "sleep-and-nightmares",
+        "Alcohol can make you drowsy, but it breaks up sleep later and can make nightmares and "
+        "low mood worse.",
+    )
+    assert "help you drop off" not in body_text(LESSONS["sleep-and-nightmares"])
+
+
+def test_safety_first_never_means_waiting_to_feel_calm_before_trauma_focused_therapy():
+    assert has_sentence(
+        "safety-before-confidence",
+        "You don't need to feel calm before starting trauma-focused therapy; most people can "
+        "begin once they're not in current danger.",
+    )
+    assert has_sentence("safety-before-confidence", "can help ease you out of threat mode")
+    assert "keeps you out of threat mode" not in body_text(LESSONS["safety-before-confidence"])
+
+
+def test_thinking_traps_lesson_does_not_ask_for_evidence_for_self_blame_about_harm_done_to_you():
+    assert has_sentence(
+        "thinking-traps",
+        "If the thought blames you for harm someone else did, you don't need to list evidence "
+        "for it.",
+    )
+    assert has_sentence(
+        "thinking-traps", "what did I actually know then, and which choices were really safe?"
+    )
+    body = render_to_string(LESSONS["thinking-traps"].body_template)
+    assert (
+        '<a href="/lessons/self-blame-about-the-trauma/">lesson on self-blame about the '
+        "trauma</a>, or a therapist trained in cognitive processing therapy (CPT), can help more."
+    ) in body
 
 
 def test_window_of_tolerance_says_dissociation_protects_and_when_to_get_help():

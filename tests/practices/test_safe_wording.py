@@ -41,6 +41,28 @@ def test_thought_record_says_what_is_not_a_trap_and_puts_safety_first(owner_clie
     assert TRAPS["personalising"].note in page
 
 
+def test_thought_record_asks_for_no_evidence_for_blaming_yourself_for_harm_done_to_you(
+    owner_client,
+):
+    page = owner_client.get(new_url("thought-record")).content.decode().replace("&#x27;", "'")
+    lesson = reverse("lessons:detail", args=["self-blame-about-the-trauma"])
+    assert (
+        page.count(
+            "If the thought blames you for harm someone else did, you don't need to list "
+            "evidence for it here. Ask instead: what did I actually know then, and which "
+            "choices were really safe?"
+        )
+        == 2
+    )
+    assert (
+        page.count(
+            f'<a href="{lesson}">lesson on self-blame about the trauma</a>, or a therapist '
+            "trained in cognitive processing therapy (CPT), can help more."
+        )
+        == 2
+    )
+
+
 def test_thinking_traps_lesson_says_the_same():
     body = render_to_string("lessons/body/thinking-traps.html")
     assert "Responsibility for harm belongs to whoever caused it" in body
