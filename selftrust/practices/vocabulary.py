@@ -227,7 +227,8 @@ GROUNDING_EXERCISES: tuple[Named, ...] = (
         "STOP: pause before you act",
         "Stop: pause for a moment and do nothing yet. Take a step back: one breath, or one "
         "step away. Observe: what is happening in you and around you. Proceed mindfully: choose "
-        "your next move with what matters to you in mind.",
+        "your next move with what matters to you in mind. If the urge is to hurt yourself, your "
+        "next step is your safety plan or Get help now.",
     ),
 )
 GROUNDING: dict[str, Named] = {g.slug: g for g in GROUNDING_EXERCISES}

@@ -23,9 +23,12 @@ _VAGUE = re.compile(
 # promise gets a word about support instead of a word about its size.
 _SAFETY_PROMISE = re.compile(
     r"\b(?:never|not|no|won'?t|don'?t|do not|will not|stop|quit|avoid)\b(?:\s+\w+){0,3}?\s+"
-    r"(?:self[- ]?harm\w*|sh|(?:hurt|harm|cut|burn|kill)(?:ing)?\s+myself|cut(?:ting)?|"
-    r"suicid\w*|kms|unalive\w*|end(?:ing)? (?:my life|it all))\b"
-    r"|\bstay(?:ing)? (?:alive|safe)\b|\b(?:self[- ]?harm|sh)[- ]free\b",
+    r"(?:self[- ]?harm\w*|sh|(?:hurt|harm|cut|burn|kill)(?:ing)?\s+(?:myself|my (?:arms?|legs?|skin))|"
+    r"cutting(?! (?:corners|back|down|my hair|hair))|suicid\w*|kms|unalive\w*|"
+    r"(?:take |taking )?(?:an )?overdos\w*|od|(?:take|taking|swallow\w*) (?:all )?(?:my|the) (?:pills|tablets|meds)|"
+    r"cut again|end(?:ing)? (?:my life|it all)|take (?:my|my own) life|act on (?:the|my|an) urges?)\b"
+    r"|\bstay(?:ing)? alive\b|\b(?:keep|keeping|stay|staying) myself safe\b"
+    r"|\b(?:self[- ]?harm|sh)[- ]free\b",
     re.IGNORECASE,
 )
 

@@ -114,11 +114,17 @@ def _needs_support(promise, check_in) -> str:
     if mentions_crisis(check_in.note):
         return "words"
     slipped = check_in.outcome in (Outcome.NOT_THIS_TIME, Outcome.LET_GO)
-    return "slip" if slipped and is_safety_promise(promise.text) else ""
+    return "slip" if slipped and _about_hurting_oneself(promise) else ""
+
+
+def _about_hurting_oneself(promise) -> bool:
+    """A pledge the form turned away, or any promise whose own words read as crisis ("No
+    pills tonight"): a slip there may mean harm, so it is never met with a neutral word."""
+    return is_safety_promise(promise.text) or mentions_crisis(promise.text)
 
 
 def _saved_message(outcome: str, promise=None) -> str:
-    if promise is not None and is_safety_promise(promise.text) and outcome != Outcome.KEPT:
+    if promise is not None and outcome != Outcome.KEPT and _about_hurting_oneself(promise):
         return (
             "Thank you for being honest with yourself. If you have hurt yourself or feel you "
             "might, you deserve support now."

@@ -138,7 +138,9 @@ def test_printed_plan_fits_on_one_page(new_page, tmp_path):
     expect(page.get_by_role("link", name="Change my plan")).to_be_hidden()
     expect(page.get_by_text("Finishing my course")).to_be_visible()
     expect(
-        page.get_by_text("If I might act on these thoughts, am hurt, or am in danger")
+        page.get_by_text(
+            "If I might act on thoughts of suicide or hurting myself, am hurt, or am in danger"
+        )
     ).to_be_visible()
     pdf = page.pdf(format="A4", print_background=False)
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))

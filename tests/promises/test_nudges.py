@@ -55,7 +55,16 @@ def test_a_no_harm_pledge_gets_a_word_about_support_not_about_size(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Text Sam if I feel suicidal", "Call Ana when I want to self-harm", "Never skip lunch"]
+    "text",
+    [
+        "Text Sam if I feel suicidal",
+        "Call Ana when I want to self-harm",
+        "Never skip lunch",
+        "Stay safe at the handover with my ex",
+        "I won't cut corners today",
+        "Don't cut my own hair",
+        "Never skip my tablets",
+    ],
 )
 def test_coping_steps_and_ordinary_promises_are_not_pledges(text):
     assert not nudges.is_safety_promise(text)
@@ -95,3 +104,18 @@ def test_a_pledge_kept_from_before_brings_support_when_it_slips(owner_client, us
         HTTP_HX_REQUEST="true",
     ).content.decode()
     assert "If you are injured, call the emergency number below." in htmx
+
+
+@pytest.mark.django_db
+def test_a_promise_whose_words_read_as_crisis_brings_support_when_it_slips(owner_client, user):
+    from selftrust.promises.models import Outcome
+    from tests.factories import PromiseFactory
+
+    promise = PromiseFactory(user=user, text="No pills tonight, I mean it")
+    response = owner_client.post(
+        reverse("promises:check_in", args=[promise.pk]),
+        {"outcome": Outcome.NOT_THIS_TIME, "day": user.local_today().isoformat()},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == reverse("safety:help")
+    assert "you deserve support now" in response.content.decode()

@@ -1,5 +1,6 @@
 """The safety-critical words of the content pass (issue 10), pinned so they can't quietly go."""
 
+import re
 from html import unescape
 
 import pytest
@@ -120,3 +121,27 @@ def test_the_trend_page_says_which_direction_is_worth_a_clinicians_ear(
 ):
     page = unescape(owner_client.get(reverse("assessments:history", args=[slug])).content.decode())
     assert f"that means {direction} scores" in page
+
+
+def test_plan_and_people_pages_do_not_promise_that_only_the_person_can_see_them(owner_client):
+    for name in ("safety:plan", "safety:people"):
+        page = " ".join(unescape(owner_client.get(reverse(name)).content.decode()).split())
+        assert "whoever runs this server can read everything stored on it" in page
+        assert "Only you can see" not in page
+
+
+def test_stop_points_an_urge_to_hurt_oneself_to_the_plan(client):
+    html = client.get(reverse("safety:ground")).content.decode()
+    page = " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
+    assert "If the urge is to hurt yourself, your next step is your safety plan" in page
+
+
+def test_a_phq9_with_item_9_never_reads_as_reassuring(owner_client):
+    response = owner_client.post(
+        reverse("assessments:take", args=["phq-9"]),
+        {**{f"item_{n}": "0" for n in range(1, 9)}, "item_9": "1", "action": "finish"},
+        follow=True,
+    )
+    page = " ".join(unescape(response.content.decode()).split())
+    assert "matters more than the total" in page
+    assert "Few signs of low mood right now." not in page

@@ -153,7 +153,7 @@ def test_the_plan_page_shows_every_item_one_per_line(owner_client, user):
     assert 'Crisis team <a href="tel:+442079460999">+44 20 7946 0999</a>' in page
     # The crisis lines close the plan.
     assert (
-        "If I might act on these thoughts, am hurt, or am in danger" in page
+        "If I might act on thoughts of suicide or hurting myself, am hurt, or am in danger" in page
         and 'href="tel:988"' in page
     )
     assert "Nothing here yet." not in page
