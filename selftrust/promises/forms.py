@@ -5,7 +5,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from selftrust.promises.models import WEEKDAY_NAMES, CheckIn, Promise, Schedule
-from selftrust.promises.nudges import is_safety_promise, size_nudge
+from selftrust.promises.nudges import (
+    is_safety_promise,
+    may_be_safety_promise,
+    size_nudge,
+)
 from selftrust.promises.schedule import answer_window, is_due_on
 from selftrust.text import validate_plain_text
 
@@ -64,7 +68,12 @@ class PromiseForm(forms.ModelForm):
         self.fields["due_date"].error_messages["invalid"] = _("That date doesn't look right.")
         self.fields["time_of_day"].error_messages["invalid"] = _("That time doesn't look right.")
         self.nudge: str | None = None
+        # A plain pledge not to hurt oneself: never kept as a scored promise.
         self.safety_promise = False
+        # "Keep myself safe": maybe about oneself, maybe about someone else; a note, and the
+        # person may keep their words. (Crisis words anywhere bring the support panel on saving,
+        # and support at every slip: see promises.views.)
+        self.maybe_safety_promise = False
 
     def clean(self):
         cleaned = super().clean()
@@ -88,6 +97,7 @@ class PromiseForm(forms.ModelForm):
         if text:
             self.nudge = size_nudge(text)
             self.safety_promise = is_safety_promise(text)
+            self.maybe_safety_promise = not self.safety_promise and may_be_safety_promise(text)
         return cleaned
 
     @property

@@ -21,21 +21,35 @@ _VAGUE = re.compile(
 # self-harm this week"); not a coping step such as "Text Sam if I feel suicidal". No-harm pledges have no evidence behind them and can make it harder
 # to say when things are bad, and a "not this time" logged against one invites shame; such a
 # promise gets a word about support instead of a word about its size.
+_HARM = (
+    r"(?:self[- ]?(?:harm|injur|mutilat)\w*|sh|"
+    r"(?:hang|hurt|harm|kill|cut|burn|hit|starve)(?:ing)?\s+(?:myself|me|my (?:body|wrists?|arms?|legs?|skin))|"
+    r"cutting(?! (?:corners|back|down|my hair|hair))|cut again|suicid\w*|kms|unalive\w*|"
+    r"(?:take |taking )?(?:an )?overdos\w*|od|"
+    r"(?:take|taking|swallow\w*) (?:all )?(?:my|the) (?:pills|tablets|meds)|"
+    r"end(?:ing)? (?:my life|it all)|take (?:my|my own) life|act on (?:the|my|an) urges?)"
+)
 _SAFETY_PROMISE = re.compile(
-    r"\b(?:never|not|no|won'?t|don'?t|do not|will not|stop|quit|avoid)\b(?:\s+\w+){0,3}?\s+"
-    r"(?:self[- ]?harm\w*|sh|(?:hurt|harm|cut|burn|kill)(?:ing)?\s+(?:myself|my (?:arms?|legs?|skin))|"
-    r"cutting(?! (?:corners|back|down|my hair|hair))|suicid\w*|kms|unalive\w*|"
-    r"(?:take |taking )?(?:an )?overdos\w*|od|(?:take|taking|swallow\w*) (?:all )?(?:my|the) (?:pills|tablets|meds)|"
-    r"cut again|end(?:ing)? (?:my life|it all)|take (?:my|my own) life|act on (?:the|my|an) urges?)\b"
-    r"|\bstay(?:ing)? alive\b|\b(?:keep|keeping|stay|staying) myself safe\b"
+    r"\b(?:never|not|no|won'?t|don'?t|do not|will not|stop|quit|avoid|without|refrain from|"
+    r"hold off(?: on)?|resist(?: the urge to)?|abstain from|clean from)\b(?:\s+\w+){0,3}?\s+"
+    + _HARM
+    + r"\b|\bstay(?:ing)? alive\b|\bkeep(?:ing)? myself alive\b"
     r"|\b(?:self[- ]?harm|sh)[- ]free\b",
     re.IGNORECASE,
 )
+# "Keep myself safe" may be about not hurting oneself, or about staying safe from someone: it
+# gets the note, but the person can keep their words.
+_MAYBE_SAFETY_PROMISE = re.compile(r"\b(?:keep|keeping|stay|staying) myself safe\b", re.IGNORECASE)
 
 
 def is_safety_promise(text: str) -> bool:
-    """Is this promise about not hurting oneself or staying alive?"""
+    """Is this promise plainly a pledge not to hurt oneself, or to stay alive?"""
     return bool(_SAFETY_PROMISE.search(text))
+
+
+def may_be_safety_promise(text: str) -> bool:
+    """Could it be one? ("keep myself safe" may be about someone else.)"""
+    return bool(_MAYBE_SAFETY_PROMISE.search(text))
 
 
 SAFETY_PROMISE_NOTE = _lazy(
@@ -43,6 +57,11 @@ SAFETY_PROMISE_NOTE = _lazy(
     "hold on a hard day, and if it slips, that is a sign to reach for more support, not a "
     "failure. Instead of a promise not to hurt yourself, you could promise what you'll do when "
     "it gets hard. Your safety plan and the people on it can hold this with you."
+)
+MAYBE_SAFETY_PROMISE_NOTE = _lazy(
+    "If this is about staying safe from someone, it can stay just as it is, and Get help now "
+    "has people who can help you plan. If it's about not hurting yourself, a promise of what "
+    "you'll do when it gets hard may hold better."
 )
 # Promises of what to do when it gets hard, offered in place of a no-harm pledge.
 SAFETY_PROMISE_ALTERNATIVES = [
@@ -57,6 +76,8 @@ def size_nudge(text: str) -> str | None:
     text = text.strip()
     if is_safety_promise(text):
         return str(SAFETY_PROMISE_NOTE)
+    if may_be_safety_promise(text):
+        return str(MAYBE_SAFETY_PROMISE_NOTE)
     if len(text) > LONG_PROMISE_CHARACTERS:
         return _(
             "This promise is quite long. Smaller promises are easier to keep, and each one you "

@@ -11,7 +11,12 @@ from selftrust.practices.services import decisions_due
 from selftrust.promises import services
 from selftrust.promises.forms import CheckInForm, PromiseForm
 from selftrust.promises.models import Outcome, Promise, Status
-from selftrust.promises.nudges import EXAMPLES, SAFETY_PROMISE_ALTERNATIVES, is_safety_promise
+from selftrust.promises.nudges import (
+    EXAMPLES,
+    SAFETY_PROMISE_ALTERNATIVES,
+    is_safety_promise,
+    may_be_safety_promise,
+)
 from selftrust.promises.track_record import track_record_for
 from selftrust.safety.screening import mentions_crisis
 from selftrust.safety.support import offer_support, offer_support_if_needed
@@ -113,14 +118,19 @@ def _needs_support(promise, check_in) -> str:
     oneself (kept from before such pledges were turned away) slipped or was let go ("slip")."""
     if mentions_crisis(check_in.note):
         return "words"
-    slipped = check_in.outcome in (Outcome.NOT_THIS_TIME, Outcome.LET_GO)
+    # "Partly" on a promise not to hurt oneself may mean harm too.
+    slipped = check_in.outcome != Outcome.KEPT
     return "slip" if slipped and _about_hurting_oneself(promise) else ""
 
 
 def _about_hurting_oneself(promise) -> bool:
     """A pledge the form turned away, or any promise whose own words read as crisis ("No
     pills tonight"): a slip there may mean harm, so it is never met with a neutral word."""
-    return is_safety_promise(promise.text) or mentions_crisis(promise.text)
+    return (
+        is_safety_promise(promise.text)
+        or may_be_safety_promise(promise.text)
+        or mentions_crisis(promise.text)
+    )
 
 
 def _saved_message(outcome: str, promise=None) -> str:

@@ -64,6 +64,7 @@ def test_a_no_harm_pledge_gets_a_word_about_support_not_about_size(text):
         "I won't cut corners today",
         "Don't cut my own hair",
         "Never skip my tablets",
+        "Keep myself safe from him",
     ],
 )
 def test_coping_steps_and_ordinary_promises_are_not_pledges(text):
@@ -119,3 +120,39 @@ def test_a_promise_whose_words_read_as_crisis_brings_support_when_it_slips(owner
     )
     assert response.redirect_chain[-1][0] == reverse("safety:help")
     assert "you deserve support now" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_keeping_myself_safe_gets_a_note_and_can_be_kept(owner_client, user):
+    url = reverse("promises:create")
+    page = owner_client.post(
+        url, {"text": "Keep myself safe from him", "schedule": "daily"}
+    ).content.decode()
+    assert "If this is about staying safe from someone, it can stay just as it is" in page
+    assert 'name="keep_as_is"' in page
+    owner_client.post(
+        url, {"text": "Keep myself safe from him", "schedule": "daily", "keep_as_is": "1"}
+    )
+    assert user.promises.filter(text="Keep myself safe from him").exists()
+
+
+@pytest.mark.django_db
+def test_partly_on_a_promise_not_to_hurt_oneself_brings_support(owner_client, user):
+    from selftrust.promises.models import Outcome
+    from tests.factories import PromiseFactory
+
+    promise = PromiseFactory(user=user, text="Keep myself safe tonight")
+    response = owner_client.post(
+        reverse("promises:check_in", args=[promise.pk]),
+        {"outcome": Outcome.PARTLY, "day": user.local_today().isoformat()},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == reverse("safety:help")
+
+
+@pytest.mark.django_db
+def test_a_plain_pledge_shows_the_support_panel_on_the_form(owner_client):
+    page = owner_client.post(
+        reverse("promises:create"), {"text": "I won't kill myself tonight", "schedule": "daily"}
+    ).content.decode()
+    assert 'id="pledge-support"' in page and 'href="tel:911"' in page

@@ -133,7 +133,7 @@ def test_plan_and_people_pages_do_not_promise_that_only_the_person_can_see_them(
 def test_stop_points_an_urge_to_hurt_oneself_to_the_plan(client):
     html = client.get(reverse("safety:ground")).content.decode()
     page = " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
-    assert "If the urge is to hurt yourself, your next step is your safety plan" in page
+    assert "If the urge is to hurt yourself, your next step is Get help now" in page
 
 
 def test_a_phq9_with_item_9_never_reads_as_reassuring(owner_client):
