@@ -18,6 +18,7 @@ from selftrust.api.schemas import (
 from selftrust.promises import services
 from selftrust.promises.forms import CheckInForm, PromiseForm
 from selftrust.promises.models import Promise, Status
+from selftrust.promises.support import support_after_check_in
 from selftrust.promises.track_record import WINDOWS, track_record_for
 
 router = Router(tags=["promises"])
@@ -140,7 +141,9 @@ def record_check_in(request, promise_id: int, payload: CheckInIn):
     if not form.is_valid():
         raise InputRefused.from_form(form, rename={"day": "date"})
     check_in, created = services.save_check_in(form, request.auth)
-    out = {**_check_in_out(check_in), "support": support_for(check_in.note)}
+    support = support_for(check_in.note)
+    support["suggested"] = bool(support_after_check_in(promise, check_in))
+    out = {**_check_in_out(check_in), "support": support}
     return (201 if created else 200), out
 
 

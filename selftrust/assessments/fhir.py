@@ -236,7 +236,15 @@ def total_observation(
         code["coding"] = [{"system": LOINC, "code": instrument.loinc_total}]
     observation = _survey_observation(response, code, subject)
     observation["valueQuantity"] = _score(response.total)
-    if response.band:
+    if response.safety_alert:
+        # A low total must not read as reassuring when item 9 was endorsed.
+        observation["interpretation"] = [
+            {
+                "text": "Item 9 (thoughts of being better off dead or of self-harm) endorsed; "
+                "the total is not reassuring on its own."
+            }
+        ]
+    elif response.band:
         observation["interpretation"] = [{"text": response.band}]
     components = [
         {"code": {"text": name}, "valueQuantity": _score(value)}

@@ -23,8 +23,9 @@ _VAGUE = re.compile(
 # promise gets a word about support instead of a word about its size.
 _HARM = (
     r"(?:self[- ]?(?:harm|injur|mutilat)\w*|sh|"
-    r"(?:hang|hurt|harm|kill|cut|burn|hit|starve)(?:ing)?\s+(?:myself|me|my (?:body|wrists?|arms?|legs?|skin))|"
-    r"cutting(?! (?:corners|back|down|my hair|hair))|cut again|suicid\w*|kms|unalive\w*|"
+    r"(?:hang|hurt|harm|kill|cut|burn|hit|starve)(?:ing)?\s+"
+    r"(?:myself(?! (?:out|off|up|working))|my (?:body|wrists?|arms?|legs?|skin))|"
+    r"cutting(?! (?:corners|back|down|my hair|hair|myself off|off|out))|cut again|suicid\w*|kms|unalive\w*|"
     r"(?:take |taking )?(?:an )?overdos\w*|od|"
     r"(?:take|taking|swallow\w*) (?:all )?(?:my|the) (?:pills|tablets|meds)|"
     r"end(?:ing)? (?:my life|it all)|take (?:my|my own) life|act on (?:the|my|an) urges?)"
@@ -101,3 +102,13 @@ EXAMPLES = [
     _lazy("Drink a glass of water when I wake up"),
     _lazy("Step outside for five minutes"),
 ]
+
+
+def about_hurting_oneself(text: str) -> bool:
+    """Is this promise about not hurting oneself: a pledge, a "keep myself safe", or one of the
+    promises of what to do when it gets hard that we offer instead? A slip on such a promise
+    may mean harm, so it is never met with a neutral word."""
+    offered = {str(option).casefold() for option in SAFETY_PROMISE_ALTERNATIVES}
+    return (
+        is_safety_promise(text) or may_be_safety_promise(text) or text.strip().casefold() in offered
+    )

@@ -11,12 +11,8 @@ from selftrust.practices.services import decisions_due
 from selftrust.promises import services
 from selftrust.promises.forms import CheckInForm, PromiseForm
 from selftrust.promises.models import Outcome, Promise, Status
-from selftrust.promises.nudges import (
-    EXAMPLES,
-    SAFETY_PROMISE_ALTERNATIVES,
-    is_safety_promise,
-    may_be_safety_promise,
-)
+from selftrust.promises.nudges import EXAMPLES, SAFETY_PROMISE_ALTERNATIVES, about_hurting_oneself
+from selftrust.promises.support import support_after_check_in
 from selftrust.promises.track_record import track_record_for
 from selftrust.safety.screening import mentions_crisis
 from selftrust.safety.support import offer_support, offer_support_if_needed
@@ -114,27 +110,15 @@ def _day_from(request, fallback: date) -> date:
 
 
 def _needs_support(promise, check_in) -> str:
-    """Support comes after crisis words in the note ("words"), and after a pledge not to hurt
-    oneself (kept from before such pledges were turned away) slipped or was let go ("slip")."""
-    if mentions_crisis(check_in.note):
-        return "words"
-    # "Partly" on a promise not to hurt oneself may mean harm too.
-    slipped = check_in.outcome != Outcome.KEPT
-    return "slip" if slipped and _about_hurting_oneself(promise) else ""
-
-
-def _about_hurting_oneself(promise) -> bool:
-    """A pledge the form turned away, or any promise whose own words read as crisis ("No
-    pills tonight"): a slip there may mean harm, so it is never met with a neutral word."""
-    return (
-        is_safety_promise(promise.text)
-        or may_be_safety_promise(promise.text)
-        or mentions_crisis(promise.text)
-    )
+    return support_after_check_in(promise, check_in)
 
 
 def _saved_message(outcome: str, promise=None) -> str:
-    if promise is not None and outcome != Outcome.KEPT and _about_hurting_oneself(promise):
+    if (
+        promise is not None
+        and outcome != Outcome.KEPT
+        and (about_hurting_oneself(promise.text) or mentions_crisis(promise.text))
+    ):
         return (
             "Thank you for being honest with yourself. If you have hurt yourself or feel you "
             "might, you deserve support now."

@@ -65,6 +65,10 @@ def test_a_no_harm_pledge_gets_a_word_about_support_not_about_size(text):
         "Don't cut my own hair",
         "Never skip my tablets",
         "Keep myself safe from him",
+        "I won't let him hurt me again",
+        "Never let anyone hurt me again",
+        "Stop burning myself out",
+        "Stop cutting myself off from friends",
     ],
 )
 def test_coping_steps_and_ordinary_promises_are_not_pledges(text):
@@ -156,3 +160,33 @@ def test_a_plain_pledge_shows_the_support_panel_on_the_form(owner_client):
         reverse("promises:create"), {"text": "I won't kill myself tonight", "schedule": "daily"}
     ).content.decode()
     assert 'id="pledge-support"' in page and 'href="tel:911"' in page
+
+
+@pytest.mark.django_db
+def test_a_promise_we_offered_instead_brings_support_when_it_slips(owner_client, user):
+    from selftrust.promises.models import Outcome
+    from tests.factories import PromiseFactory
+
+    promise = PromiseFactory(user=user, text="If tonight gets hard, I'll text someone I trust")
+    response = owner_client.post(
+        reverse("promises:check_in", args=[promise.pk]),
+        {"outcome": Outcome.NOT_THIS_TIME, "day": user.local_today().isoformat()},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == reverse("safety:help")
+
+
+@pytest.mark.django_db
+def test_the_api_suggests_support_after_a_slip_on_such_a_promise(client, user):
+    from selftrust.promises.models import Outcome
+    from tests.api.conftest import ApiClient
+    from tests.factories import PromiseFactory, api_token_for
+
+    api = ApiClient(client, api_token_for(user))
+    promise = PromiseFactory(user=user, text="Keep myself safe tonight")
+    response = api.post(
+        f"/promises/{promise.pk}/check-ins",
+        {"outcome": Outcome.NOT_THIS_TIME, "date": user.local_today().isoformat()},
+    )
+    assert response.status_code in (200, 201), response.content
+    assert response.json()["support"]["suggested"] is True

@@ -145,3 +145,22 @@ def test_a_phq9_with_item_9_never_reads_as_reassuring(owner_client):
     page = " ".join(unescape(response.content.decode()).split())
     assert "matters more than the total" in page
     assert "Few signs of low mood right now." not in page
+
+
+def test_the_history_and_fhir_never_read_as_reassuring_after_item_9(owner_client, user):
+    from selftrust.assessments.fhir import fhir_bundle
+    from selftrust.assessments.models import AssessmentResponse
+
+    owner_client.post(
+        reverse("assessments:take", args=["phq-9"]),
+        {**{f"item_{n}": "0" for n in range(1, 9)}, "item_9": "2", "action": "finish"},
+    )
+    page = owner_client.get(reverse("assessments:history", args=["phq-9"])).content.decode()
+    assert "Question 9 answered: see details" in page and ">Minimal<" not in page
+    bundle = fhir_bundle(AssessmentResponse.objects.get(user=user))
+    texts = [
+        interpretation["text"]
+        for entry in bundle["entry"]
+        for interpretation in entry["resource"].get("interpretation", [])
+    ]
+    assert texts and all("not reassuring on its own" in text for text in texts)
