@@ -24,8 +24,8 @@ _VAGUE = re.compile(
 _HARM = (
     r"(?:self[- ]?(?:harm|injur|mutilat)\w*|sh|"
     r"(?:hang|hurt|harm|kill|cut|burn|hit|starve)(?:ing)?\s+"
-    r"(?:myself(?! (?:out|off|up|working))|my (?:body|wrists?|arms?|legs?|skin))|"
-    r"cutting(?! (?:corners|back|down|my hair|hair|myself off|off|out))|cut again|suicid\w*|kms|unalive\w*|"
+    r"(?:myself(?! (?:out|off|up|working|over|at|by))|my (?:body|wrists?|arms?|legs?|skin))|"
+    r"cutting(?! (?:corners|back|down|my hair|hair|myself off|off|out|(?:people|someone|him|her|them) off))|cut again|suicid\w*|kms|unalive\w*|"
     r"(?:take |taking )?(?:an )?overdos\w*|od|"
     r"(?:take|taking|swallow\w*) (?:all )?(?:my|the) (?:pills|tablets|meds)|"
     r"end(?:ing)? (?:my life|it all)|take (?:my|my own) life|act on (?:the|my|an) urges?)"
@@ -60,8 +60,8 @@ SAFETY_PROMISE_NOTE = _lazy(
     "it gets hard. Your safety plan and the people on it can hold this with you."
 )
 MAYBE_SAFETY_PROMISE_NOTE = _lazy(
-    "If this is about staying safe from someone, it can stay just as it is, and Get help now "
-    "has people who can help you plan. If it's about not hurting yourself, a promise of what "
+    "If this is about staying safe from someone, it can stay just as it is: what someone else "
+    "does is never a promise you can fail, and Get help now has people who can help you plan. If it's about not hurting yourself, a promise of what "
     "you'll do when it gets hard may hold better."
 )
 # Promises of what to do when it gets hard, offered in place of a no-harm pledge.

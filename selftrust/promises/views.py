@@ -120,8 +120,9 @@ def _saved_message(outcome: str, promise=None) -> str:
         and (about_hurting_oneself(promise.text) or mentions_crisis(promise.text))
     ):
         return (
-            "Thank you for being honest with yourself. If you have hurt yourself or feel you "
-            "might, you deserve support now."
+            "Thank you for telling Selftrust. If someone has hurt you or you're in danger from "
+            "someone, that is never your fault; a domestic abuse or sexual violence service can "
+            "help you plan. If you have hurt yourself or feel you might, you deserve support now."
         )
     return {
         Outcome.KEPT: "Noted: kept. That's evidence you can rely on yourself.",

@@ -108,7 +108,7 @@ def test_a_pledge_kept_from_before_brings_support_when_it_slips(owner_client, us
         {"outcome": Outcome.LET_GO, "day": user.local_today().isoformat()},
         HTTP_HX_REQUEST="true",
     ).content.decode()
-    assert "If you are injured, call the emergency number below." in htmx
+    assert "that is never your fault" in htmx and "If someone has hurt you" in htmx
 
 
 @pytest.mark.django_db
@@ -190,3 +190,29 @@ def test_the_api_suggests_support_after_a_slip_on_such_a_promise(client, user):
     )
     assert response.status_code in (200, 201), response.content
     assert response.json()["support"]["suggested"] is True
+
+
+@pytest.mark.django_db
+def test_a_slip_on_staying_safe_from_someone_never_blames_and_offers_abuse_lines(
+    owner_client, user
+):
+    from selftrust.promises.models import Outcome
+    from tests.factories import PromiseFactory
+
+    promise = PromiseFactory(user=user, text="Keep myself safe from him")
+    htmx = owner_client.post(
+        reverse("promises:check_in", args=[promise.pk]),
+        {"outcome": Outcome.NOT_THIS_TIME, "day": user.local_today().isoformat()},
+        HTTP_HX_REQUEST="true",
+        HTTP_ACCEPT_LANGUAGE="en-US",
+    ).content.decode()
+    assert "that is never your fault" in htmx
+    assert 'href="tel:8007997233"' in htmx  # the US domestic violence hotline
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Stop killing myself over work", "Stop cutting people off", "Don't kill myself at the gym"],
+)
+def test_everyday_idioms_are_not_pledges(text):
+    assert not nudges.is_safety_promise(text)

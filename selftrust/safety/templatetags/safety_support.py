@@ -75,9 +75,18 @@ _REASONS_IN_PANEL = 3
 
 
 @register.inclusion_tag("safety/_crisis_panel.html", takes_context=True)
-def support_panel(context, panel_id: str, intro: str = "", attrs: str = ""):
-    """Crisis lines, and the person's own plan and trusted people when they have them."""
-    return {**_support_context(context, panel_id, intro), "panel_attrs": attrs}
+def support_panel(
+    context, panel_id: str, intro: str = "", attrs: str = "", abuse_lines: bool = False
+):
+    """Crisis lines, and the person's own plan and trusted people when they have them; with
+    abuse_lines, the domestic-abuse and sexual-violence lines of their country too (when the
+    harm may have come from someone else)."""
+    panel = {**_support_context(context, panel_id, intro), "panel_attrs": attrs}
+    if abuse_lines:
+        choice = region_choice_for(context.get("request"))
+        panel["abuse_lines"] = choice.region.support_lines if choice.region else ()
+        panel["show_abuse_lines"] = True
+    return panel
 
 
 @register.inclusion_tag("safety/_crisis_panel.html", takes_context=True)
