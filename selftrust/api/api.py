@@ -1,13 +1,15 @@
 from django.http import Http404
+from django.urls import reverse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from selftrust.api.assessments import router as assessments_router
 from selftrust.api.auth import AUTH
-from selftrust.api.errors import InputRefused
+from selftrust.api.errors import InputRefused, PledgeRefused
 from selftrust.api.practices import router as practices_router
 from selftrust.api.promises import router as promises_router
 from selftrust.api.safety import router as safety_router
+from selftrust.promises.nudges import SAFETY_PROMISE_ALTERNATIVES
 
 api = NinjaAPI(
     title="Selftrust API",
@@ -25,6 +27,20 @@ api = NinjaAPI(
 def input_refused(request, exc: InputRefused):
     first = next(iter(exc.errors.values()))[0]
     return api.create_response(request, {"detail": first, "errors": exc.errors}, status=422)
+
+
+@api.exception_handler(PledgeRefused)
+def pledge_refused(request, exc: PledgeRefused):
+    return api.create_response(
+        request,
+        {
+            "detail": exc.note,
+            "errors": {"text": [exc.note]},
+            "alternatives": [str(option) for option in SAFETY_PROMISE_ALTERNATIVES],
+            "support": {"suggested": True, "help_url": reverse("safety:help")},
+        },
+        status=422,
+    )
 
 
 @api.exception_handler(ValidationError)

@@ -15,3 +15,12 @@ class InputRefused(Exception):
                 for field, msgs in form.errors.items()
             }
         )
+
+
+class PledgeRefused(Exception):
+    """A pledge not to hurt oneself, turned away as the web form does: a 422 with the note,
+    the promises we offer instead, and support."""
+
+    def __init__(self, note: str):
+        super().__init__("pledge refused")
+        self.note = note

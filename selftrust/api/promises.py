@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404
 from ninja import Router
 
-from selftrust.api.errors import InputRefused
+from selftrust.api.errors import InputRefused, PledgeRefused
 from selftrust.api.safety import support_for
 from selftrust.api.schemas import (
     CheckInIn,
@@ -74,7 +74,7 @@ def create_promise(request, payload: PromiseIn):
 def _refuse_a_no_harm_pledge(form: PromiseForm) -> None:
     """As on the web: a pledge not to hurt oneself is not kept as a scored promise."""
     if form.safety_promise:
-        raise InputRefused({"text": [form.nudge]})
+        raise PledgeRefused(form.nudge)
 
 
 @router.get("/promises/{promise_id}", response={200: PromiseOut, 404: Error})

@@ -40,7 +40,18 @@ _SAFETY_PROMISE = re.compile(
 )
 # "Keep myself safe" may be about not hurting oneself, or about staying safe from someone: it
 # gets the note, but the person can keep their words.
-_MAYBE_SAFETY_PROMISE = re.compile(r"\b(?:keep|keeping|stay|staying) myself safe\b", re.IGNORECASE)
+_MAYBE_SAFETY_PROMISE = re.compile(
+    r"\b(?:keep|keeping|stay|staying) myself safe\b|\bsafe from\b|\bprotect myself from\b|"
+    r"\b(?:let|letting) (?:him|her|them|anyone|someone|my \w+) (?:hurt|hit|touch|harm)",
+    re.IGNORECASE,
+)
+# Words of the promises we offer instead of a pledge, however the person rewords them.
+_COPING_STEP = re.compile(
+    r"\b(?:if tonight gets hard|when the urge|crisis line|safety plan|feel like dying)\b",
+    re.IGNORECASE,
+)
+# A "never" that names someone is often a limit with a person who hurt you, and right as it is.
+_NAMES_SOMEONE = re.compile(r"\b(?:him|her|them|his|my ex|he|she)\b", re.IGNORECASE)
 
 
 def is_safety_promise(text: str) -> bool:
@@ -85,6 +96,12 @@ def size_nudge(text: str) -> str | None:
             "keep still counts. If you like, you could keep just the first small step."
         )
     if _VAGUE.search(text):
+        if _NAMES_SOMEONE.search(text):
+            return _(
+                "If “never” is a limit with someone who hurt you, it can be exactly right as it "
+                "is. If it's a promise to yourself, a smaller one you can do once, today, may be "
+                "easier to keep."
+            )
         return _(
             "Words like “always” or “never” can make a promise feel big. "
             "Smaller promises are easier to keep, and each one you keep still counts. "
@@ -110,5 +127,8 @@ def about_hurting_oneself(text: str) -> bool:
     may mean harm, so it is never met with a neutral word."""
     offered = {str(option).casefold() for option in SAFETY_PROMISE_ALTERNATIVES}
     return (
-        is_safety_promise(text) or may_be_safety_promise(text) or text.strip().casefold() in offered
+        is_safety_promise(text)
+        or may_be_safety_promise(text)
+        or bool(_COPING_STEP.search(text))
+        or text.strip().casefold() in offered
     )

@@ -161,5 +161,8 @@ def test_a_once_promise_in_the_past_week_may_be_recorded(api, user):
 def test_a_no_harm_pledge_is_refused_kindly_and_nothing_is_saved(api, user):
     response = api.post("/promises", {"text": "No self-harm this week", "schedule": "daily"})
     assert response.status_code == 422
-    assert "Keeping yourself safe is too much for a single promise" in response.json()["detail"]
+    body = response.json()
+    assert "Keeping yourself safe is too much for a single promise" in body["detail"]
+    assert body["support"] == {"suggested": True, "help_url": "/help/"}
+    assert "When the urge comes, I'll open my safety plan" in body["alternatives"]
     assert not user.promises.exists()

@@ -216,3 +216,23 @@ def test_a_slip_on_staying_safe_from_someone_never_blames_and_offers_abuse_lines
 )
 def test_everyday_idioms_are_not_pledges(text):
     assert not nudges.is_safety_promise(text)
+
+
+def test_a_never_that_names_someone_is_respected_as_a_limit():
+    nudge = nudges.size_nudge("Never answer his calls again")
+    assert "it can be exactly right as it is" in nudge
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stay safe from my ex tonight",
+        "Protect myself from him",
+        "Not let him hurt me",
+        "If tonight gets hard, I'll text Sam",
+        "Call the crisis line if I feel like dying",
+    ],
+)
+def test_promises_about_safety_from_someone_or_coping_steps_bring_support_when_they_slip(text):
+    assert nudges.about_hurting_oneself(text)
+    assert not nudges.is_safety_promise(text)
