@@ -80,7 +80,7 @@ def test_then_or_now_on_a_phone(new_page, db):
             ),
             lambda step: (
                 step.get_by_label(re.compile("^Then:")).fill("Someone was angry"),
-                step.get_by_label(re.compile("^Now:")).fill("I live alone now"),
+                step.get_by_label(re.compile("^Now:")).fill("My own flat, with a lock on the door"),
             ),
             danger_step,
             lambda step: step.get_by_label("What will you do now?").fill(

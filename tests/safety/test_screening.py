@@ -148,11 +148,13 @@ def test_the_result_names_what_matched():
 
 @pytest.mark.xfail(
     strict=True,
-    reason='Known false alarm: word and letter runs read "I\'m killing" without the "it" '
-    "that makes it praise (docs/benchmarks.md). Strict, so a fix is noticed.",
+    reason="Known false alarms of the shipped model (docs/benchmarks.md): it reads "
+    '"I\'m killing" without the "it" that makes it praise, and "alone now" as '
+    "isolation. Strict, so a fix is noticed.",
 )
-def test_killing_it_as_praise_is_not_an_alarm():
-    assert not screen("I'm killing it at work").crisis
+@pytest.mark.parametrize("text", ["I'm killing it at work", "I live alone now"])
+def test_known_false_alarms_are_not_alarms(text):
+    assert not screen(text).crisis
 
 
 def test_any_of_several_texts_counts():
