@@ -11,10 +11,9 @@ from selftrust.practices.services import decisions_due
 from selftrust.promises import services
 from selftrust.promises.forms import CheckInForm, PromiseForm
 from selftrust.promises.models import Outcome, Promise, Status
-from selftrust.promises.nudges import EXAMPLES, SAFETY_PROMISE_ALTERNATIVES, about_hurting_oneself
+from selftrust.promises.nudges import EXAMPLES, SAFETY_PROMISE_ALTERNATIVES
 from selftrust.promises.support import support_after_check_in
 from selftrust.promises.track_record import track_record_for
-from selftrust.safety.screening import mentions_crisis
 from selftrust.safety.support import offer_support, offer_support_if_needed
 
 STATUS_ACTIONS = {
@@ -70,9 +69,12 @@ def check_in(request, promise_id: int):
     today_ = request.user.local_today()
     form = CheckInForm.for_day(request.POST, promise=promise, today=today_)
     saved = False
+    support = ""
     if form.is_valid():
         check_in, _created = services.save_check_in(form, request.user)
         saved = True
+        # Screened once: the note, and the promise's own words when it wasn't kept.
+        support = support_after_check_in(promise, check_in)
     else:
         check_in = form.instance if form.instance.pk else None
     item = services.DueItem(
@@ -89,12 +91,12 @@ def check_in(request, promise_id: int):
                 "outcomes": Outcome.choices,
                 "today": today_,
                 "just_saved": saved,
-                "needs_support": saved and _needs_support(promise, check_in),
+                "needs_support": support,
             },
         )
     if saved:
-        messages.info(request, _saved_message(check_in.outcome, promise))
-        if _needs_support(promise, check_in):
+        messages.info(request, _saved_message(check_in.outcome, support))
+        if support:
             return redirect("safety:help")
         return redirect("promises:today")
     for error in form.errors.values():
@@ -109,16 +111,8 @@ def _day_from(request, fallback: date) -> date:
         return fallback
 
 
-def _needs_support(promise, check_in) -> str:
-    return support_after_check_in(promise, check_in)
-
-
-def _saved_message(outcome: str, promise=None) -> str:
-    if (
-        promise is not None
-        and outcome != Outcome.KEPT
-        and (about_hurting_oneself(promise.text) or mentions_crisis(promise.text))
-    ):
+def _saved_message(outcome: str, support: str = "") -> str:
+    if support == "slip":
         return (
             "Thank you for telling Selftrust. If someone has hurt you or you're in danger from "
             "someone, that is never your fault; a domestic abuse or sexual violence service can "

@@ -60,6 +60,7 @@ def _support_context(context, panel_id: str, intro: str = "") -> dict:
         "resources": shown.resources,
         "emergency_number": shown.emergency_number,
         "emergency_href": shown.emergency_href,
+        "shown_region": shown.choice.region if shown.choice else None,
         "signed_in": signed_in,
     }
 
@@ -83,8 +84,8 @@ def support_panel(
     harm may have come from someone else)."""
     panel = {**_support_context(context, panel_id, intro), "panel_attrs": attrs}
     if abuse_lines:
-        choice = region_choice_for(context.get("request"))
-        panel["abuse_lines"] = choice.region.support_lines if choice.region else ()
+        region = panel["shown_region"]
+        panel["abuse_lines"] = region.support_lines if region else ()
         panel["show_abuse_lines"] = True
     return panel
 
