@@ -56,6 +56,7 @@ format: $(BIN)/.dev
 
 bench: $(BIN)/.dev bench-screening
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/durability.py
 
 bench-screening: $(BIN)/.dev
 	$(BIN)/python bench/screening.py

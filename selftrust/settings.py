@@ -14,19 +14,36 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 
 
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
 def _flag(name: str, default: bool = False) -> bool:
+    """A yes/no setting. A value we do not recognise stops start-up: `SELFTRUST_HTTPS=ture`
+    quietly meaning "off" would leave a clinic without HTTPS and nobody would know."""
     value = os.environ.get(name)
     if value is None:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    normalised = value.strip().lower()
+    if normalised in _TRUE:
+        return True
+    if normalised in _FALSE:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={value!r} is not a yes/no value. Use 1 or 0 (true/false, yes/no, on/off also work)."
+    )
 
 
 DATA_DIR = Path(os.environ.get("SELFTRUST_DATA_DIR", "data")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+# Journal words live here: only the account that runs Selftrust may list or read it,
+# whatever the umask of the shell that started the server.
+DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+os.chmod(DATA_DIR, 0o700)
 
 
 def _secret_key() -> str:
@@ -38,6 +55,7 @@ def _secret_key() -> str:
         fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as handle:
             handle.write(secrets.token_urlsafe(50))
+    os.chmod(key_file, 0o600)  # an older install may have made it with the umask's mode
     return key_file.read_text().strip()
 
 
@@ -59,6 +77,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "ninja",
+    "csp",
     "selftrust.web",
     "selftrust.accounts",
     "selftrust.safety",
@@ -71,6 +90,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -80,6 +100,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "selftrust.web.middleware.PrivateByDefaultMiddleware",
 ]
 
 ROOT_URLCONF = "selftrust.urls"
@@ -101,18 +122,31 @@ TEMPLATES = [
 ]
 
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    DATABASES = {
+        "default": dj_database_url.parse(
+            os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True
+        )
+    }
 else:
+    SQLITE_PATH = DATA_DIR / "selftrust.sqlite3"
+    # Made private before SQLite first opens it; SQLite gives its -wal and -shm files the
+    # same mode as the database file.
+    os.close(os.open(SQLITE_PATH, os.O_WRONLY | os.O_CREAT, 0o600))
+    os.chmod(SQLITE_PATH, 0o600)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "selftrust.sqlite3",
+            "NAME": SQLITE_PATH,
             "OPTIONS": {
                 # WAL lets readers and one writer work at once; IMMEDIATE avoids
                 # "database is locked" surprises when two requests write together.
+                # synchronous=FULL: a save we have acknowledged survives a power cut, not
+                # only a crash (its cost is measured in bench/durability.py).
+                # secure_delete: deleted words are overwritten, not left in free pages.
                 "init_command": (
                     "PRAGMA journal_mode=WAL;"
-                    "PRAGMA synchronous=NORMAL;"
+                    "PRAGMA synchronous=FULL;"
+                    "PRAGMA secure_delete=ON;"
                     "PRAGMA foreign_keys=ON;"
                     "PRAGMA busy_timeout=5000;"
                 ),
@@ -149,10 +183,40 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if _flag("SELFTRUST_HTTPS"):
+HTTPS = _flag("SELFTRUST_HTTPS")
+if HTTPS:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    # A load balancer's probe speaks plain HTTP to the app server.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+    # includeSubDomains covers names under Selftrust's own host only (not its parent
+    # domain), so it is safe to have on; an operator can turn it off.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("SELFTRUST_HSTS_SUBDOMAINS", default=True)
+    # Preloading is a promise about a whole registered domain, made by its owner at
+    # hstspreload.org; the app cannot make it for them, so Django's reminder is silenced.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# Content-Security-Policy (django-csp): our own files only, no inline script or style, no
+# frames, nothing sent anywhere but here. A page that must run vendored inline code gets
+# a nonce (csp.constants.NONCE), never 'unsafe-inline'.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+    },
+}
 CSRF_TRUSTED_ORIGINS = [
     origin.strip()
     for origin in os.environ.get("SELFTRUST_CSRF_TRUSTED_ORIGINS", "").split(",")

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
+from selftrust.accounts import deletion
 from selftrust.accounts.export import export_for
 from selftrust.accounts.forms import (
     DeleteAccountForm,
@@ -123,6 +124,6 @@ def delete_account(request):
         return _settings_page(request, delete_form=form, status=400)
     user = request.user
     logout(request)
-    user.delete()
+    deletion.delete_account(user)
     messages.info(request, "Your account and everything in it have been deleted.")
     return redirect("web:home")
