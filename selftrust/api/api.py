@@ -10,6 +10,7 @@ from selftrust.api.practices import router as practices_router
 from selftrust.api.promises import router as promises_router
 from selftrust.api.safety import router as safety_router
 from selftrust.promises.nudges import SAFETY_PROMISE_ALTERNATIVES
+from selftrust.versioning import StaleVersion, etag
 
 api = NinjaAPI(
     title="Selftrust API",
@@ -27,6 +28,21 @@ api = NinjaAPI(
 def input_refused(request, exc: InputRefused):
     first = next(iter(exc.errors.values()))[0]
     return api.create_response(request, {"detail": first, "errors": exc.errors}, status=422)
+
+
+@api.exception_handler(StaleVersion)
+def stale_version(request, exc: StaleVersion):
+    response = api.create_response(
+        request,
+        {
+            "detail": "This was changed elsewhere after the version you sent. Nothing was "
+            "saved. Read it again (GET), then send your change with the new ETag.",
+            "current_etag": etag(exc.current_version),
+        },
+        status=412,
+    )
+    response["ETag"] = etag(exc.current_version)
+    return response
 
 
 @api.exception_handler(PledgeRefused)

@@ -10,14 +10,15 @@ from typing import Any
 
 import pydantic
 from django import forms
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.datastructures import MultiValueDict
 from ninja import Body, Field, Query, Router, Schema
 
 from selftrust.api.errors import InputRefused
 from selftrust.api.safety import support_for
-from selftrust.api.schemas import Error, SupportOut
+from selftrust.api.schemas import Error, Stale, SupportOut
+from selftrust.api.versions import IF_MATCH, expected, tag
 from selftrust.practices import reflections, services
 from selftrust.practices.catalog import DECISION, PRACTICES, Practice
 from selftrust.practices.forms import (
@@ -28,6 +29,7 @@ from selftrust.practices.forms import (
     WorksheetForm,
 )
 from selftrust.practices.models import Entry
+from selftrust.versioning import unchanged_since
 
 router = Router(tags=["practices"])
 
@@ -521,25 +523,36 @@ def list_entries(request, practice: str, filters: Query[EntryFilters]):
     description=PRACTICE_SLUGS,
     openapi_extra=ENTRY_BODY_DOC,
 )
-def create_entry(request, practice: str, payload: Body[dict[str, Any]]):
+def create_entry(request, practice: str, payload: Body[dict[str, Any]], response: HttpResponse):
     chosen = _practice(practice)
     form = _valid_form(request, chosen, _values(payload, chosen))
-    return 201, _saved_out(_save(request, chosen, form))
+    entry = _save(request, chosen, form)
+    tag(response, entry)
+    return 201, _saved_out(entry)
 
 
 @router.get("/practices/{practice}/entries/{entry_id}", response={200: EntryOut, 404: Error})
-def get_entry(request, practice: str, entry_id: int):
-    return _entry_out(_own_entry(request, _practice(practice), entry_id))
+def get_entry(request, practice: str, entry_id: int, response: HttpResponse):
+    entry = _own_entry(request, _practice(practice), entry_id)
+    tag(response, entry)
+    return _entry_out(entry)
 
 
 @router.patch(
     "/practices/{practice}/entries/{entry_id}",
-    response={200: EntrySavedOut, 404: Error, 422: Error},
+    response={200: EntrySavedOut, 404: Error, 412: Stale, 422: Error},
     summary="Change some answers of an entry",
     description="Send only what changes; the rest stays as it was. A refused change saves nothing.",
     openapi_extra=ENTRY_BODY_DOC,
 )
-def update_entry(request, practice: str, entry_id: int, payload: Body[dict[str, Any]]):
+def update_entry(
+    request,
+    practice: str,
+    entry_id: int,
+    payload: Body[dict[str, Any]],
+    response: HttpResponse,
+    if_match: str | None = IF_MATCH,
+):
     chosen = _practice(practice)
     entry = _own_entry(request, chosen, entry_id)
     changes = _values(payload, chosen)
@@ -547,17 +560,22 @@ def update_entry(request, practice: str, entry_id: int, payload: Body[dict[str, 
     if chosen.kind != "worksheet":
         current = {name: current[name] for name in BODY_FOR_KIND[chosen.kind].model_fields}
     form = _valid_form(request, chosen, {**current, **changes}, entry)
-    return _saved_out(_save(request, chosen, form, entry))
+    with unchanged_since(entry, expected(if_match)):
+        _save(request, chosen, form, entry)
+    tag(response, entry)
+    return _saved_out(entry)
 
 
 @router.delete(
     "/practices/{practice}/entries/{entry_id}",
-    response={204: None, 404: Error},
+    response={204: None, 404: Error, 412: Stale},
     summary="Delete an entry",
     description=f"It can be restored for {services.UNDO_WINDOW.seconds // 60} minutes.",
 )
-def delete_entry(request, practice: str, entry_id: int):
-    services.delete_entry(_own_entry(request, _practice(practice), entry_id))
+def delete_entry(request, practice: str, entry_id: int, if_match: str | None = IF_MATCH):
+    entry = _own_entry(request, _practice(practice), entry_id)
+    with unchanged_since(entry, expected(if_match)):
+        services.delete_entry(entry)
     return 204, None
 
 

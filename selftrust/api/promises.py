@@ -1,3 +1,4 @@
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Router
 
@@ -13,13 +14,16 @@ from selftrust.api.schemas import (
     PromiseOut,
     PromisePatch,
     PromiseSavedOut,
+    Stale,
     TrackRecordOut,
 )
+from selftrust.api.versions import IF_MATCH, expected, tag
 from selftrust.promises import services
 from selftrust.promises.forms import CheckInForm, PromiseForm
 from selftrust.promises.models import Promise, Status
 from selftrust.promises.support import support_after_check_in
 from selftrust.promises.track_record import WINDOWS, track_record_for
+from selftrust.versioning import unchanged_since
 
 router = Router(tags=["promises"])
 
@@ -62,12 +66,13 @@ def list_promises(request, status: str | None = None):
 
 
 @router.post("/promises", response={201: PromiseSavedOut, 422: Error}, summary="Make a promise")
-def create_promise(request, payload: PromiseIn):
+def create_promise(request, payload: PromiseIn, response: HttpResponse):
     form = PromiseForm(data=_form_data(payload.dict()), today=request.auth.local_today())
     if not form.is_valid():
         raise InputRefused.from_form(form)
     _refuse_a_no_harm_pledge(form)
     promise = services.save_promise(form, request.auth)
+    tag(response, promise)
     return 201, {**_promise_out(promise, form.nudge), "support": support_for(promise.text)}
 
 
@@ -78,16 +83,24 @@ def _refuse_a_no_harm_pledge(form: PromiseForm) -> None:
 
 
 @router.get("/promises/{promise_id}", response={200: PromiseOut, 404: Error})
-def get_promise(request, promise_id: int):
-    return _promise_out(_own_promise(request, promise_id))
+def get_promise(request, promise_id: int, response: HttpResponse):
+    promise = _own_promise(request, promise_id)
+    tag(response, promise)
+    return _promise_out(promise)
 
 
 @router.patch(
     "/promises/{promise_id}",
-    response={200: PromiseSavedOut, 404: Error, 422: Error},
+    response={200: PromiseSavedOut, 404: Error, 412: Stale, 422: Error},
     summary="Change a promise, pause, resume or archive it",
 )
-def update_promise(request, promise_id: int, payload: PromisePatch):
+def update_promise(
+    request,
+    promise_id: int,
+    payload: PromisePatch,
+    response: HttpResponse,
+    if_match: str | None = IF_MATCH,
+):
     promise = _own_promise(request, promise_id)
     changes = payload.dict(exclude_unset=True)
     status = changes.pop("status", None)
@@ -113,10 +126,12 @@ def update_promise(request, promise_id: int, payload: PromisePatch):
             raise InputRefused.from_form(form)
         _refuse_a_no_harm_pledge(form)
     # Validate everything first, then change: a refused request changes nothing.
-    if form is not None:
-        promise = services.save_promise(form, request.auth)
-    if status is not None:
-        services.set_status(promise, status, request.auth)
+    with unchanged_since(promise, expected(if_match)):
+        if form is not None:
+            promise = services.save_promise(form, request.auth)
+        if status is not None:
+            services.set_status(promise, status, request.auth)
+    tag(response, promise)
     return {
         **_promise_out(promise, form.nudge if form else None),
         "support": support_for(promise.text),

@@ -13,19 +13,21 @@ from datetime import datetime
 from typing import Any
 
 import pydantic
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 from ninja import Body, Field, Router, Schema
 
 from selftrust.api.errors import InputRefused
-from selftrust.api.schemas import Error
+from selftrust.api.schemas import Error, Stale
+from selftrust.api.versions import IF_MATCH, expected, tag
 from selftrust.safety import plan as plans
 from selftrust.safety.forms import SafetyPlanForm, TrustedPersonForm, save_plan
 from selftrust.safety.models import SafetyPlan, TrustedPerson
 from selftrust.safety.resources import resources_for
 from selftrust.safety.screening import mentions_crisis
+from selftrust.versioning import unchanged_since
 
 router = Router(tags=["safety"])
 
@@ -266,45 +268,55 @@ def _saved_person(form: TrustedPersonForm) -> TrustedPerson:
     summary="Your safety plan",
     description="Each written part is a list of lines, in the plan's order.",
 )
-def get_plan(request):
+def get_plan(request, response: HttpResponse):
     plan = plans.plan_for(request.auth)
     if plan is None:
         starter = plans.lines(plans.starter_professionals(resources_for(request)))
         return 404, {"detail": NO_PLAN, "starter": {"professionals": starter}}
+    tag(response, plan)
     return _plan_out(plan)
 
 
 @router.put(
     "/safety-plan",
-    response={200: SafetyPlanOut, 422: Error},
+    response={200: SafetyPlanOut, 412: Stale, 422: Error},
     summary="Make your safety plan, or replace it",
     description="Send the whole plan: a part left out is left empty. A refused plan saves "
     "nothing. A draft half-typed in the browser is left alone.",
     openapi_extra=_body_doc(SafetyPlanIn),
 )
-def put_plan(request, payload: Body[dict[str, Any]]):
+def put_plan(
+    request,
+    payload: Body[dict[str, Any]],
+    response: HttpResponse,
+    if_match: str | None = IF_MATCH,
+):
     posted = _plan_posted(_checked(payload, SafetyPlanIn, "a safety plan"))
     instance = plans.plan_for(request.auth) or SafetyPlan(user=request.auth)
     form = SafetyPlanForm(data=posted, instance=instance, user=request.auth)
     if not form.is_valid():
         raise InputRefused.from_form(form)
-    form = save_plan(form)
+    with unchanged_since(instance, expected(if_match)):
+        form = save_plan(form)
     if form.errors:  # only when racing another first save, with a person removed meanwhile
         raise InputRefused.from_form(form)
-    return _plan_out(plans.plan_for(request.auth))
+    plan = plans.plan_for(request.auth)
+    tag(response, plan)
+    return _plan_out(plan)
 
 
 @router.delete(
     "/safety-plan",
-    response={204: None, 404: Error},
+    response={204: None, 404: Error, 412: Stale},
     summary="Delete your safety plan",
     description="Your trusted people stay on their list.",
 )
-def delete_plan(request):
+def delete_plan(request, if_match: str | None = IF_MATCH):
     plan = plans.plan_for(request.auth)
     if plan is None:
         return 404, {"detail": NO_PLAN}
-    plan.delete()
+    with unchanged_since(plan, expected(if_match)):
+        plan.delete()
     return 204, None
 
 
@@ -326,38 +338,53 @@ def list_people(request):
     summary="Add someone to your trusted list",
     openapi_extra=_body_doc(TrustedPersonIn),
 )
-def create_person(request, payload: Body[dict[str, Any]]):
+def create_person(request, payload: Body[dict[str, Any]], response: HttpResponse):
     data = _person_posted(_checked(payload, TrustedPersonIn, "a trusted person"))
     form = TrustedPersonForm(data=data, instance=TrustedPerson(user=request.auth))
-    return 201, _person_out(_saved_person(form))
+    person = _saved_person(form)
+    tag(response, person)
+    return 201, _person_out(person)
 
 
 @router.get("/trusted-people/{person_id}", response={200: TrustedPersonOut, 404: Error})
-def get_person(request, person_id: int):
-    return _person_out(_own_person(request, person_id))
+def get_person(request, person_id: int, response: HttpResponse):
+    person = _own_person(request, person_id)
+    tag(response, person)
+    return _person_out(person)
 
 
 @router.patch(
     "/trusted-people/{person_id}",
-    response={200: TrustedPersonOut, 404: Error, 422: Error},
+    response={200: TrustedPersonOut, 404: Error, 412: Stale, 422: Error},
     summary="Change how you reach someone, or what they're good for",
     description="Send only what changes; null clears a field. A refused change saves nothing.",
     openapi_extra=_body_doc(TrustedPersonIn),
 )
-def update_person(request, person_id: int, payload: Body[dict[str, Any]]):
+def update_person(
+    request,
+    person_id: int,
+    payload: Body[dict[str, Any]],
+    response: HttpResponse,
+    if_match: str | None = IF_MATCH,
+):
     person = _own_person(request, person_id)
     changes = _person_posted(_checked(payload, TrustedPersonIn, "a trusted person"))
     current = {name: getattr(person, name) for name in PERSON_FIELDS}
     form = TrustedPersonForm(data={**current, **changes}, instance=person)
-    return _person_out(_saved_person(form))
+    with unchanged_since(person, expected(if_match)):
+        person = _saved_person(form)
+    tag(response, person)
+    return _person_out(person)
 
 
 @router.delete(
     "/trusted-people/{person_id}",
-    response={204: None, 404: Error},
+    response={204: None, 404: Error, 412: Stale},
     summary="Take someone off your trusted list",
     description="They are taken out of your safety plan, too.",
 )
-def delete_person(request, person_id: int):
-    _own_person(request, person_id).delete()
+def delete_person(request, person_id: int, if_match: str | None = IF_MATCH):
+    person = _own_person(request, person_id)
+    with unchanged_since(person, expected(if_match)):
+        person.delete()
     return 204, None

@@ -80,6 +80,13 @@ class Error(Schema):
     errors: dict[str, list[str]] | list | None = None
 
 
+class Stale(Schema):
+    """412: the thing changed after the version named in If-Match; nothing was saved."""
+
+    detail: str
+    current_etag: str
+
+
 class SupportOut(Schema):
     """Said back by a write of free text, so a script can respond as the web pages do."""
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 
 from selftrust.practices.catalog import PRACTICES, Practice
+from selftrust.versioning import Versioned
 
 
 class EntryQuerySet(models.QuerySet):
@@ -12,7 +13,7 @@ class EntryQuerySet(models.QuerySet):
         return self.filter(user=user)
 
 
-class Entry(models.Model):
+class Entry(Versioned):
     """Anything a person wrote in a practice: the spine of the timeline.
 
     Worksheets keep their answers in `data`; the decision journal and thought record keep theirs

@@ -24,6 +24,8 @@ from selftrust.practices.models import Decision, Entry
 from selftrust.practices.vocabulary import GROUNDING_EXERCISES, THINKING_TRAPS
 from selftrust.safety.models import TrustedPerson
 from selftrust.safety.support import offer_support_if_needed, support_offered
+from selftrust.versioning import StaleVersion, unchanged_since
+from selftrust.web.conflicts import conflict, posted_version, version_in_draft
 from selftrust.web.drafts import (
     close_draft,
     draft_recently_closed,
@@ -94,13 +96,28 @@ def _template_for(practice: Practice) -> str:
     }.get(practice.kind, "practices/worksheet_form.html")
 
 
-def _form_page(request, practice, form, *, key, entry=None, restored=False, status=200):
+def _form_page(
+    request,
+    practice,
+    form,
+    *,
+    key,
+    entry=None,
+    restored=False,
+    conflict=None,
+    version=None,
+    status=200,
+):
     # Labels are questions or phrases of their own; a colon after some of them reads oddly.
     form.label_suffix = ""
+    # A restored draft keeps the version it was written against (see web/conflicts.py).
+    version = conflict.current_version if conflict else version or posted_version(request)
     context = {
         "practice": practice,
         "form": form,
         "entry": entry,
+        "version": version or (entry.version if entry else None),
+        "conflict": conflict,
         "draft_key": key,
         "restored": restored,
         "lesson": lesson_or_none(practice.lesson),
@@ -172,13 +189,34 @@ def edit_entry(request, entry_id: int):
         initial = _draft_initial(request, practice, key)
         form = _form_for(practice, request, entry=entry, initial=initial)
         return _form_page(
-            request, practice, form, key=key, entry=entry, restored=initial is not None
+            request,
+            practice,
+            form,
+            key=key,
+            entry=entry,
+            restored=initial is not None,
+            version=version_in_draft(services.draft_data(request.user, key)),
         )
     form = _form_for(practice, request, data=request.POST, entry=entry)
     if not form.is_valid():
         services.save_draft(request.user, key, _post_data_for_draft(request))
         return _form_page(request, practice, form, key=key, entry=entry, status=400)
-    _save(request, practice, form, entry)
+    try:
+        with unchanged_since(entry, posted_version(request)):
+            _save(request, practice, form, entry)
+    except StaleVersion as stale:
+        # Changed elsewhere since this page opened: both versions shown, the words kept.
+        services.save_draft(request.user, key, _post_data_for_draft(request))
+        saved = _own_entry(request, entry_id)
+        found = conflict(
+            form,
+            _form_for(practice, request, entry=saved),
+            stale.current_version,
+            reverse("practices:entry", args=[entry_id]),
+        )
+        return _form_page(
+            request, practice, form, key=key, entry=saved, conflict=found, status=409
+        )
     offer_support_if_needed(request, *services.written_words(entry))
     services.clear_draft(request.user, key)
     close_draft(request, key)

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from selftrust.versioning import Versioned
+
 
 class Schedule(models.TextChoices):
     ONCE = "once", _("Once")
@@ -41,7 +43,7 @@ class PromiseQuerySet(models.QuerySet):
         return self.exclude(status=Status.ARCHIVED)
 
 
-class Promise(models.Model):
+class Promise(Versioned):
     """A small promise a person makes to themselves."""
 
     user = models.ForeignKey(

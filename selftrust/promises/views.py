@@ -3,6 +3,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from selftrust.assessments.services import retake_suggestions
@@ -15,6 +16,8 @@ from selftrust.promises.nudges import EXAMPLES, SAFETY_PROMISE_ALTERNATIVES
 from selftrust.promises.support import support_after_check_in
 from selftrust.promises.track_record import track_record_for
 from selftrust.safety.support import offer_support, offer_support_if_needed
+from selftrust.versioning import StaleVersion, unchanged_since
+from selftrust.web.conflicts import conflict, posted_version
 
 STATUS_ACTIONS = {
     "pause": (Status.PAUSED, "“{text}” is resting. It won't appear on Today until you resume it."),
@@ -145,13 +148,16 @@ def promise_list(request):
     )
 
 
-def _promise_form_page(request, form, *, promise=None, status=200):
+def _promise_form_page(request, form, *, promise=None, conflict=None, status=200):
+    version = conflict.current_version if conflict else posted_version(request)
     return render(
         request,
         "promises/form.html",
         {
             "form": form,
             "promise": promise,
+            "version": version or (promise.version if promise else None),
+            "conflict": conflict,
             "examples": EXAMPLES,
             "nudge": form.nudge,
             "safety_alternatives": SAFETY_PROMISE_ALTERNATIVES,
@@ -202,7 +208,18 @@ def promise_edit(request, promise_id: int):
         return _promise_form_page(request, form, promise=promise, status=400)
     if form.wants_nudge:
         return _promise_form_page(request, form, promise=promise)
-    services.save_promise(form, request.user)
+    try:
+        with unchanged_since(promise, posted_version(request)):
+            services.save_promise(form, request.user)
+    except StaleVersion as stale:
+        saved = _own_promise(request, promise_id)
+        found = conflict(
+            form,
+            PromiseForm(instance=saved, today=today_),
+            stale.current_version,
+            reverse("promises:edit", args=[promise_id]),
+        )
+        return _promise_form_page(request, form, promise=saved, conflict=found, status=409)
     _offer_support_after(request, form, promise)
     messages.info(request, "Your changes are saved.")
     return redirect("promises:list")

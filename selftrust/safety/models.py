@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from selftrust.safety.phones import dialable
+from selftrust.versioning import Versioned
 
 
 class TrustedPersonQuerySet(models.QuerySet):
@@ -11,7 +12,7 @@ class TrustedPersonQuerySet(models.QuerySet):
         return self.filter(user=user)
 
 
-class TrustedPerson(models.Model):
+class TrustedPerson(Versioned):
     """Someone the person can turn to, and how to reach them. Only they ever see this list."""
 
     user = models.ForeignKey(
@@ -52,7 +53,7 @@ class TrustedPerson(models.Model):
         return f"mailto:{quote(self.email, safe='@+')}" if self.email else ""
 
 
-class SafetyPlan(models.Model):
+class SafetyPlan(Versioned):
     """One person's safety plan, in the order of the Stanley–Brown Safety Planning Intervention.
 
     Each written section holds one thing per line. `plan.SECTIONS` names and explains them.

@@ -15,6 +15,8 @@ from selftrust.safety.forms import RegionForm, SafetyPlanForm, TrustedPersonForm
 from selftrust.safety.models import SafetyPlan, TrustedPerson
 from selftrust.safety.regions import REGION_COOKIE
 from selftrust.safety.resources import resources_for
+from selftrust.versioning import StaleVersion, unchanged_since
+from selftrust.web.conflicts import conflict, posted_version, version_in_draft
 from selftrust.web.drafts import (
     close_draft,
     draft_recently_closed,
@@ -123,7 +125,20 @@ def plan_edit(request):
     if request.method == "POST":
         form = SafetyPlanForm(request.POST, instance=instance, user=request.user)
         if form.is_valid():
-            form = save_plan(form)
+            try:
+                with unchanged_since(instance, posted_version(request)):
+                    form = save_plan(form)
+            except StaleVersion as stale:
+                # Saved elsewhere since this page opened: keep both, and the words in the draft.
+                drafts.save_draft(request.user, PLAN_DRAFT_KEY, dict(request.POST.lists()))
+                saved = plans.plan_for(request.user)
+                found = conflict(
+                    form,
+                    SafetyPlanForm(instance=saved, user=request.user),
+                    stale.current_version,
+                    reverse("safety:plan"),
+                )
+                return _plan_form_page(request, form, saved, conflict=found, status=409)
         if not form.errors:
             drafts.clear_draft(request.user, PLAN_DRAFT_KEY)
             close_draft(request, PLAN_DRAFT_KEY)
@@ -141,17 +156,26 @@ def plan_edit(request):
     form = SafetyPlanForm(instance=instance, initial=initial, user=request.user)
     if draft is not None:
         untick_what_the_draft_left_unticked(form, initial)
-    return _plan_form_page(request, form, existing, restored=draft is not None)
+    return _plan_form_page(
+        request, form, existing, restored=draft is not None, version=version_in_draft(draft)
+    )
 
 
-def _plan_form_page(request, form, existing, *, restored=False, status=200):
+def _plan_form_page(
+    request, form, existing, *, restored=False, conflict=None, version=None, status=200
+):
     form.label_suffix = ""
+    # A restored draft keeps the version it was written against, so saving it over a plan
+    # changed since then shows both instead of quietly replacing the newer one.
+    version = conflict.current_version if conflict else version or posted_version(request)
     return render(
         request,
         "safety/plan_form.html",
         {
             "form": form,
             "plan": existing,
+            "version": version or (existing.version if existing else None),
+            "conflict": conflict,
             "restored": restored,
             "has_people": TrustedPerson.objects.owned_by(request.user).exists(),
             "suggestions": plans.suggestions_not_yet_in(
@@ -219,18 +243,34 @@ def person_edit(request, person_id: int):
     person = _own_person(request, person_id)
     form = TrustedPersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        try:
+            with unchanged_since(person, posted_version(request)):
+                form.save()
+        except StaleVersion as stale:
+            saved = _own_person(request, person_id)
+            found = conflict(
+                form,
+                TrustedPersonForm(instance=saved),
+                stale.current_version,
+                reverse("safety:person_edit", args=[person_id]),
+            )
+            return _person_form_page(request, form, saved, conflict=found)
         messages.success(request, "Saved.")
         return redirect("safety:people")
     return _person_form_page(request, form, person)
 
 
-def _person_form_page(request, form, person):
+def _person_form_page(request, form, person, *, conflict=None):
     form.label_suffix = ""
-    status = 400 if form.is_bound and form.errors else 200
-    return render(
-        request, "safety/person_form.html", {"form": form, "person": person}, status=status
-    )
+    status = 409 if conflict else 400 if form.is_bound and form.errors else 200
+    version = conflict.current_version if conflict else posted_version(request)
+    context = {
+        "form": form,
+        "person": person,
+        "version": version or (person.version if person else None),
+        "conflict": conflict,
+    }
+    return render(request, "safety/person_form.html", context, status=status)
 
 
 @login_required
