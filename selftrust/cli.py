@@ -3,18 +3,28 @@
 selftrust serve [--host H] [--port P] [--workers N]   serve with gunicorn (whitenoise for static files)
 selftrust migrate                                     create or update the database
 selftrust createuser USERNAME                         passphrase asked for, or read from standard input
+selftrust setpassphrase USERNAME                      set a new passphrase for an account
 selftrust token USERNAME [--name NAME]                print a new personal API token
+selftrust export USERNAME [--output FILE]             everything an account holds, as JSON
+selftrust import USERNAME FILE                        bring an export into an empty account
+selftrust backup FILE                                 a consistent copy of the SQLite database,
+                                                      safe while serving (PostgreSQL: pg_dump)
+selftrust restore FILE [--yes]                        put a backup back (stop the servers first)
+selftrust purge [--dry-run]                           remove for good what is past keeping
 selftrust screen-text                                 screen lines from standard input for
                                                       crisis language (no database, no network)
 selftrust manage ARGS...                              any Django management command
 
-`python -m selftrust ...` works the same.
+The operator commands are Django management commands (in each app's management/commands);
+this file only parses the arguments and calls them, so `selftrust manage createuser river`
+does the same as `selftrust createuser river`. `python -m selftrust ...` works the same.
 """
 
 import argparse
-import getpass
 import os
 import sys
+
+from django.core.exceptions import ImproperlyConfigured
 
 
 def _django():
@@ -24,8 +34,28 @@ def _django():
     django.setup()
 
 
-def serve(args) -> int:
-    _django()
+# The access log: who, when, the method and the path, the status, the size and the time.
+# Never the query string (a search can hold someone's words), the referrer or cookies.
+ACCESS_LOG_FORMAT = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
+
+
+def _unapplied_migrations() -> list[str]:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]
+
+
+def _collect_static() -> None:
+    """Hashed, compressed copies of the static files in the data folder, when they changed."""
+    from selftrust.web.static_files import collect_if_changed
+
+    collect_if_changed()
+
+
+def gunicorn_command(args) -> list[str]:
     workers = args.workers or min(4, (os.cpu_count() or 1) + 1)
     command = [
         sys.executable,
@@ -40,9 +70,36 @@ def serve(args) -> int:
         "gthread",
         "--threads",
         str(args.threads),
+        # On SIGTERM, requests in flight get this long to finish before workers stop.
         "--graceful-timeout",
-        "10",
+        str(args.graceful_timeout),
+        # Proxies whose X-Forwarded-Proto (and, for Django, X-Forwarded-For) are believed.
+        "--forwarded-allow-ips",
+        args.trusted_proxies,
     ]
+    if args.control_socket:
+        command += ["--control-socket", args.control_socket]
+    else:
+        # Two servers on one host would otherwise share gunicorn's one default socket.
+        command.append("--no-control-socket")
+    if args.access_log:
+        command += ["--access-logfile", "-", "--access-logformat", ACCESS_LOG_FORMAT]
+    return command
+
+
+def serve(args) -> int:
+    _django()
+    pending = _unapplied_migrations()
+    if pending:
+        print(
+            f"The database needs updating before Selftrust can serve ({len(pending)} "
+            "change(s) waiting). Run `selftrust migrate` once, on one server, then start "
+            "the servers again.",
+            file=sys.stderr,
+        )
+        return 1
+    _collect_static()
+    command = gunicorn_command(args)
     print(f"Selftrust is at http://{args.host}:{args.port}  (Ctrl+C to stop)", flush=True)
     os.execv(sys.executable, command)
     return 0  # not reached
@@ -53,54 +110,22 @@ def migrate(args) -> int:
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=1 if args.verbose else 0)
+    _collect_static()
     print("The database is ready.")
     return 0
 
 
-def _read_passphrase() -> str:
-    if sys.stdin.isatty():
-        first = getpass.getpass("Passphrase: ")
-        second = getpass.getpass("The same passphrase again: ")
-        if first != second:
-            raise SystemExit("The two passphrases differ. Nothing was created.")
-        return first
-    return sys.stdin.readline().rstrip("\n")
-
-
-def createuser(args) -> int:
+def run_command(command: str, /, *positional, **options) -> int:
+    """Run the management command `command`; a refusal goes to standard error, exit status 1."""
     _django()
-    from django.contrib.auth.password_validation import validate_password
-    from django.core.exceptions import ValidationError
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
 
-    from selftrust.accounts.models import User
-
-    if User.objects.filter(username=args.username).exists():
-        print(f"There is already an account called {args.username}.", file=sys.stderr)
-        return 1
-    passphrase = _read_passphrase()
-    user = User(username=args.username)
     try:
-        validate_password(passphrase, user)
-    except ValidationError as error:
-        print("That passphrase won't do: " + " ".join(error.messages), file=sys.stderr)
-        return 1
-    user.set_password(passphrase)
-    user.full_clean(exclude=["password"])
-    user.save()
-    print(f"Created the account {args.username}.")
-    return 0
-
-
-def token(args) -> int:
-    _django()
-    from selftrust.accounts.models import ApiToken, User
-
-    user = User.objects.filter(username=args.username).first()
-    if user is None:
-        print(f"There is no account called {args.username}.", file=sys.stderr)
-        return 1
-    _token, secret = ApiToken.issue(user, args.name)
-    print(secret)
+        call_command(command, *positional, **options)
+    except CommandError as error:
+        print(error, file=sys.stderr)
+        return error.returncode
     return 0
 
 
@@ -120,33 +145,121 @@ def manage(args) -> int:
     return 0
 
 
+def _yes_no(name: str, *, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    if value.strip().lower() in {"1", "true", "yes", "on"}:
+        return True
+    if value.strip().lower() in {"0", "false", "no", "off", ""}:
+        return False
+    raise SystemExit(f"Selftrust can't start: {name}={value!r} is not a yes/no value. Use 1 or 0.")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="selftrust", description="Selftrust: rebuild trust in yourself."
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
-    p = commands.add_parser("serve", help="serve the app")
-    p.add_argument("--host", default=os.environ.get("SELFTRUST_HOST", "127.0.0.1"))
-    p.add_argument("--port", type=int, default=int(os.environ.get("SELFTRUST_PORT", "8000")))
-    p.add_argument(
-        "--workers", type=int, default=0, help="processes (default: cores + 1, at most 4)"
+    env = os.environ.get
+    p = commands.add_parser(
+        "serve",
+        help="serve the app (every option can also be set by the environment variable shown)",
     )
-    p.add_argument("--threads", type=int, default=4, help="threads per process")
+    p.add_argument("--host", default=env("SELFTRUST_HOST", "127.0.0.1"), help="SELFTRUST_HOST")
+    p.add_argument(
+        "--port", type=int, default=int(env("SELFTRUST_PORT", "8000")), help="SELFTRUST_PORT"
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=int(env("SELFTRUST_WORKERS", "0")),
+        help="processes (default: cores + 1, at most 4); SELFTRUST_WORKERS",
+    )
+    p.add_argument(
+        "--threads",
+        type=int,
+        default=int(env("SELFTRUST_THREADS", "4")),
+        help="threads per process; SELFTRUST_THREADS",
+    )
+    p.add_argument(
+        "--graceful-timeout",
+        type=int,
+        default=int(env("SELFTRUST_GRACEFUL_TIMEOUT", "30")),
+        help="seconds requests in flight get to finish on shutdown; SELFTRUST_GRACEFUL_TIMEOUT",
+    )
+    p.add_argument(
+        "--trusted-proxies",
+        default=env("SELFTRUST_TRUSTED_PROXIES", "127.0.0.1,::1"),
+        help="comma-separated addresses of your reverse proxies; SELFTRUST_TRUSTED_PROXIES",
+    )
+    p.add_argument(
+        "--control-socket",
+        default=env("SELFTRUST_CONTROL_SOCKET", ""),
+        help="a path for gunicorn's control socket, one per server (default: none); "
+        "SELFTRUST_CONTROL_SOCKET",
+    )
+    p.add_argument(
+        "--no-access-log",
+        dest="access_log",
+        action="store_false",
+        default=_yes_no("SELFTRUST_ACCESS_LOG", default=True),
+        help="don't write the access log to standard output; SELFTRUST_ACCESS_LOG=0",
+    )
     p.set_defaults(run=serve)
 
     p = commands.add_parser("migrate", help="create or update the database")
     p.add_argument("-v", "--verbose", action="store_true")
     p.set_defaults(run=migrate)
 
+    # The operator commands: each hands its arguments to the management command of its name.
     p = commands.add_parser("createuser", help="create an account")
     p.add_argument("username")
-    p.set_defaults(run=createuser)
+    p.set_defaults(run=lambda args: run_command("createuser", args.username))
+
+    p = commands.add_parser("setpassphrase", help="set a new passphrase for an account")
+    p.add_argument("username")
+    p.set_defaults(run=lambda args: run_command("setpassphrase", args.username))
 
     p = commands.add_parser("token", help="print a new personal API token for an account")
     p.add_argument("username")
     p.add_argument("--name", default="command line")
-    p.set_defaults(run=token)
+    p.set_defaults(run=lambda args: run_command("token", args.username, name=args.name))
+
+    p = commands.add_parser("export", help="write everything an account holds as JSON")
+    p.add_argument("username")
+    p.add_argument(
+        "--output", "-o", help="a file to write to, made private (default: standard output)"
+    )
+    p.set_defaults(run=lambda args: run_command("export", args.username, output=args.output))
+
+    p = commands.add_parser(
+        "import", help="bring a Selftrust export into an empty account, all of it or nothing"
+    )
+    p.add_argument("username")
+    p.add_argument("file", help='the export file, or "-" for standard input')
+    p.set_defaults(run=lambda args: run_command("import", args.username, args.file))
+
+    p = commands.add_parser(
+        "backup", help="write a consistent copy of the SQLite database (safe while serving)"
+    )
+    p.add_argument("file")
+    p.set_defaults(run=lambda args: run_command("backup", args.file))
+
+    p = commands.add_parser(
+        "restore", help="put a backup in place of the SQLite database (stop the servers first)"
+    )
+    p.add_argument("file")
+    p.add_argument("--yes", action="store_true", help="restore without asking (for scripts)")
+    p.set_defaults(run=lambda args: run_command("restore", args.file, yes=args.yes))
+
+    p = commands.add_parser("purge", help="remove for good what is past keeping")
+    p.add_argument("--dry-run", action="store_true", help="only say what would be removed")
+    # Passed only when given, so the purge command's own default applies otherwise.
+    p.set_defaults(
+        run=lambda args: run_command("purge", **({"dry_run": True} if args.dry_run else {}))
+    )
 
     p = commands.add_parser(
         "screen-text",
@@ -160,7 +273,12 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(run=manage)
 
     args = parser.parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except ImproperlyConfigured as error:
+        # A setting we can't use (SELFTRUST_HTTPS=ture): one clear line, not a traceback.
+        print(f"Selftrust can't start: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -233,8 +233,25 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
-# Served by whitenoise straight from the app folders: no collectstatic step for a laptop install.
-WHITENOISE_USE_FINDERS = True
+# `selftrust migrate` and `selftrust serve` collect the static files into the data folder
+# with hashed names and gzip and Brotli copies, which whitenoise serves with a cache of a
+# year (a changed file gets a new name). Until they have been collected (tests, a bare
+# `manage runserver`), files are served from the app folders as they are.
+STATIC_COLLECTED = (STATIC_ROOT / "staticfiles.json").exists()
+COLLECTED_STATIC_STORAGE = "selftrust.web.static_files.CollectedStaticStorage"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": COLLECTED_STATIC_STORAGE
+        if STATIC_COLLECTED
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+# A file missing from the manifest is served by its plain name rather than failing the page.
+WHITENOISE_MANIFEST_STRICT = False
+# Only the hashed names are kept (and compressed): half the work, and no stale plain copies.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+WHITENOISE_USE_FINDERS = not STATIC_COLLECTED
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # Per-process memory cache: the track record is cached under a key that includes the
@@ -257,3 +274,72 @@ LOGGING = {
 
 # The benchmark's hello-world baseline view; off unless the benchmark turns it on.
 BENCH_HELLO = _flag("SELFTRUST_BENCH_HELLO")
+
+# Sign-in throttling (django-axes) and who may sign up. Why these values, and the trade-offs:
+# docs/decisions/0007-sign-in-and-sign-up.md. Keep this block last: axes' middleware must
+# be the last one.
+#   SELFTRUST_SIGNIN_LIMIT            failed sign-ins (one account, one address) before a pause (10)
+#   SELFTRUST_SIGNIN_COOLOFF_MINUTES  how long the pause lasts (15)
+#   SELFTRUST_SIGNUP                  open | invite | closed (invite with DATABASE_URL, else open)
+
+
+def _positive_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        number = int(value.strip())
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise ImproperlyConfigured(f"{name}={value!r} must be a whole number of at least 1.")
+    return number
+
+
+SIGNIN_LIMIT = _positive_int("SELFTRUST_SIGNIN_LIMIT", 10)
+SIGNIN_COOLOFF_MINUTES = _positive_int("SELFTRUST_SIGNIN_COOLOFF_MINUTES", 15)
+
+INSTALLED_APPS = [*INSTALLED_APPS, "axes"]
+MIDDLEWARE = [*MIDDLEWARE, "axes.middleware.AxesMiddleware"]
+# Axes first: it refuses a paused attempt before the passphrase is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "selftrust.accounts.throttling.SignInThrottle"  # axes' database handler
+AXES_FAILURE_LIMIT = SIGNIN_LIMIT
+AXES_COOLOFF_TIME = "selftrust.accounts.throttling.cool_off"
+# Three counts, each with its own limit (throttling.LIMIT_MULTIPLES: 1x, 2x and 5x).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "selftrust.accounts.throttling.client_address"  # REMOTE_ADDR, see why
+AXES_LOCKOUT_CALLABLE = "selftrust.accounts.throttling.lockout_response"
+# A pause lasts the cool-off from the last counted failure; trying again while paused does
+# not make it longer, so the page can say honestly how long to wait.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# A success does not wipe the counts: one machine guessing at many accounts could otherwise
+# reset its own count by signing in to an account of its own.
+AXES_RESET_ON_SUCCESS = False
+# No record of where and when people sign in; failed attempts are kept only for the cool-off.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+# Axes stores a failed request's form data; passphrases and recovery codes are masked.
+AXES_SENSITIVE_PARAMETERS = [
+    "username",
+    "ip_address",
+    "password",
+    "old_password",
+    "new_password1",
+    "new_password2",
+    "code",
+]
+
+SIGNUP_MODE = (
+    os.environ.get("SELFTRUST_SIGNUP", "invite" if os.environ.get("DATABASE_URL") else "open")
+    .strip()
+    .lower()
+)
+if SIGNUP_MODE not in {"open", "invite", "closed"}:
+    raise ImproperlyConfigured(
+        f"SELFTRUST_SIGNUP={os.environ.get('SELFTRUST_SIGNUP')!r} is not a sign-up mode. "
+        "Use open, invite or closed."
+    )

@@ -1,5 +1,7 @@
 """Everything a person has stored, as one JSON-ready dictionary."""
 
+import json
+
 from django.utils import timezone
 
 from selftrust.assessments.models import AssessmentResponse
@@ -61,3 +63,8 @@ def export_for(user) -> dict:
             for token in user.api_tokens.all()
         ],
     }
+
+
+def export_json(user) -> str:
+    """The export as the file Settings and `selftrust export` both give."""
+    return json.dumps(export_for(user), indent=2, ensure_ascii=False)

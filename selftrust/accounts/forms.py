@@ -1,7 +1,13 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    BaseUserCreationForm,
+    PasswordChangeForm,
+    SetPasswordMixin,
+)
 from django.utils.translation import gettext_lazy as _
 
+from selftrust.accounts import throttling
 from selftrust.accounts.models import User, available_time_zones
 from selftrust.text import validate_plain_text
 
@@ -104,3 +110,120 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That passphrase doesn't match. Nothing was deleted."))
         return password
+
+
+PASSPHRASE_HELP = _("At least 10 characters. A few words you'll remember works well.")
+PASSPHRASE_MISMATCH = _("The two new passphrases don't match. Take your time and type them again.")
+
+
+def _new_passphrase_fields(form) -> None:
+    form.fields["new_password1"].label = _("New passphrase")
+    form.fields["new_password1"].help_text = PASSPHRASE_HELP
+    form.fields["new_password2"].label = _("The same new passphrase again")
+    form.fields["new_password2"].help_text = ""
+
+
+class PassphraseChangeForm(PasswordChangeForm):
+    """Old passphrase, new one twice (the same validators as sign-up), and a choice about tokens."""
+
+    error_messages = {
+        "password_mismatch": PASSPHRASE_MISMATCH,
+        "password_incorrect": _("That isn't your current passphrase. Nothing was changed."),
+    }
+    revoke_tokens = forms.BooleanField(
+        required=False,
+        initial=True,
+        label=_("Also make all my API tokens stop working"),
+        help_text=_("Scripts that use a token will need a new one."),
+    )
+
+    def __init__(self, user, *args, request, **kwargs):
+        kwargs.setdefault("auto_id", "passphrase_%s")  # unique ids on the shared Settings page
+        super().__init__(user, *args, **kwargs)
+        self.request = request
+        self.fields["old_password"].label = _("Your current passphrase")
+        # The section sits in the middle of Settings; focus must not jump there.
+        self.fields["old_password"].widget.attrs.pop("autofocus", None)
+        _new_passphrase_fields(self)
+
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        if not throttling.passphrase_matches(self.request, self.user, old_password):
+            raise forms.ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return old_password
+
+
+class SignOutEverywhereForm(forms.Form):
+    revoke_tokens = forms.BooleanField(
+        required=False,
+        initial=False,
+        label=_("Also make all my API tokens stop working"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "sign_out_%s")
+        super().__init__(*args, **kwargs)
+
+
+class RecoveryCodesForm(forms.Form):
+    """Making new recovery codes asks for the passphrase: with codes, a borrowed session
+    could otherwise become a new passphrase and the whole account."""
+
+    password = forms.CharField(
+        label=_("Your passphrase, to confirm"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, request, **kwargs):
+        kwargs.setdefault("auto_id", "codes_%s")
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.request = request
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not throttling.passphrase_matches(self.request, self.user, password):
+            raise forms.ValidationError(
+                _("That passphrase doesn't match. Your codes are as they were.")
+            )
+        return password
+
+
+class RecoverForm(SetPasswordMixin, forms.Form):
+    """Forgot your passphrase? Username, one recovery code, and a new passphrase twice.
+
+    The form checks only what it can without the database; whether the code matches is
+    decided by `recovery.use_code`, counted by the sign-in throttle.
+    """
+
+    error_messages = {"password_mismatch": PASSPHRASE_MISMATCH}
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    code = forms.CharField(
+        label=_("One of your recovery codes"),
+        max_length=40,
+        help_text=_("For example 7K3M-QX9D-2HFP. Capitals and dashes don't matter."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "characters"}
+        ),
+    )
+    new_password1, new_password2 = SetPasswordMixin.create_password_fields()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _new_passphrase_fields(self)
+
+    def clean(self):
+        self.validate_passwords("new_password1", "new_password2")
+        # The same validators as sign-up; a stand-in with the typed name, so that whether
+        # the account exists makes no difference to the answer.
+        self.validate_password_for_user(
+            User(username=self.cleaned_data.get("username", "")), "new_password2"
+        )
+        return super().clean()

@@ -2,6 +2,7 @@ import hashlib
 import secrets
 import uuid
 import zoneinfo
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -29,6 +30,10 @@ class User(AbstractUser):
     # Bumped whenever promises or check-ins change, so cached summaries of this
     # person's record can be keyed on it without another query.
     record_version = models.PositiveIntegerField(default=0)
+    # Sign-in attempts with this username that did not match since the person last signed
+    # in; told to them, calmly, at their next sign-in, then set back to 0. A count only:
+    # where and when the attempts came from is not kept.
+    failed_sign_ins = models.PositiveIntegerField(default=0)
 
     def local_today(self):
         return timezone.localdate(timezone=zoneinfo.ZoneInfo(self.time_zone))
@@ -77,3 +82,102 @@ class ApiToken(models.Model):
             user=user, name=name, digest=cls.digest_of(secret), hint=secret[:10]
         )
         return token, secret
+
+
+class RecoveryCode(models.Model):
+    """A one-time code that lets a person set a new passphrase when they have forgotten theirs.
+
+    Only a keyed digest is stored (see `selftrust.accounts.recovery`); the code itself is shown
+    once, right after it is made.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recovery_codes"
+    )
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Recovery code of {self.user_id} ({'used' if self.used_at else 'unused'})"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def usable(self):
+        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now())
+
+    def for_secret(self, secret: str):
+        return self.filter(digest=Invitation.digest_of(secret))
+
+
+class Invitation(models.Model):
+    """A link that lets one person make an account when sign-up is by invitation.
+
+    Like an API token, only the SHA-256 digest of its secret is stored; the link is shown once.
+    """
+
+    LIFETIME = timedelta(days=7)
+
+    digest = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="invitations_made",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations_used",
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Invitation made {self.created_at:%Y-%m-%d}"
+
+    @staticmethod
+    def digest_of(secret: str) -> str:
+        return hashlib.sha256(secret.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, created_by) -> tuple["Invitation", str]:
+        """Make an invitation and return it with its secret, which is never stored."""
+        secret = secrets.token_urlsafe(24)
+        invitation = cls.objects.create(
+            digest=cls.digest_of(secret),
+            created_by=created_by,
+            expires_at=timezone.now() + cls.LIFETIME,
+        )
+        return invitation, secret
+
+    @property
+    def is_used(self) -> bool:
+        return self.used_at is not None
+
+    @property
+    def has_expired(self) -> bool:
+        return self.used_at is None and self.expires_at <= timezone.now()
+
+    def accept(self, user) -> bool:
+        """Mark the invitation used by `user`; False if someone else used it first.
+
+        One conditional UPDATE, so two people opening the same link at once cannot both use it.
+        """
+        taken = (
+            Invitation.objects.usable()
+            .filter(pk=self.pk)
+            .update(used_at=timezone.now(), used_by=user)
+        )
+        return taken == 1

@@ -13,5 +13,18 @@ urlpatterns = [
     path("settings/tokens/<int:token_id>/revoke/", views.revoke_token, name="revoke_token"),
     path("settings/time-zone/", views.change_time_zone, name="time_zone"),
     path("settings/export/", views.export_data, name="export"),
+    path("settings/import/", views.import_data, name="import"),
     path("settings/delete/", views.delete_account, name="delete"),
+    # Sign-in safety
+    path("forgot-passphrase/", views.recover, name="recover"),
+    path("recovery-codes/", views.recovery_codes, name="recovery_codes"),
+    path("settings/passphrase/", views.change_passphrase, name="change_passphrase"),
+    path("settings/recovery-codes/", views.new_recovery_codes, name="new_recovery_codes"),
+    path("settings/sign-out-everywhere/", views.sign_out_everywhere, name="sign_out_everywhere"),
+    path("settings/invitations/", views.create_invitation, name="create_invitation"),
+    path(
+        "settings/invitations/<int:invitation_id>/withdraw/",
+        views.withdraw_invitation,
+        name="withdraw_invitation",
+    ),
 ]

@@ -1,41 +1,80 @@
-import json
+from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from selftrust.accounts import deletion
-from selftrust.accounts.export import export_for
+from selftrust.accounts import deletion, passphrase, recovery, throttling
+from selftrust.accounts import signup_control as signups
+from selftrust.accounts.export import export_json
 from selftrust.accounts.forms import (
     DeleteAccountForm,
     LoginForm,
+    PassphraseChangeForm,
+    RecoverForm,
+    RecoveryCodesForm,
+    SignOutEverywhereForm,
     SignupForm,
     TimeZoneForm,
     TokenForm,
 )
-from selftrust.accounts.models import ApiToken
+from selftrust.accounts.importing import ImportRefused, import_export, read_upload
+from selftrust.accounts.models import ApiToken, Invitation
 
 
 def signup(request):
     if request.user.is_authenticated:
         return redirect("promises:today")
+    mode = signups.mode()
+    if mode == signups.CLOSED:
+        return render(request, "accounts/signup_closed.html")
+    secret = request.GET.get("invite", "")
+    invitation = signups.invitation_for(secret) if mode == signups.INVITE else None
+    if mode == signups.INVITE and invitation is None:
+        return render(request, "accounts/signup_by_invitation.html", {"tried": bool(secret)})
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
+        try:
+            user, codes = signups.create_account(form, invitation)
+        except signups.InvitationTaken:
+            return render(request, "accounts/signup_by_invitation.html", {"tried": True})
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect("accounts:welcome")
-    return render(request, "accounts/signup.html", {"form": form})
+        return _show_recovery_codes(request, codes, then="accounts:welcome")
+    return render(
+        request,
+        "accounts/signup.html",
+        {"form": form, "invite": secret if invitation else ""},
+    )
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "signup_mode": signups.mode()}
+
+    def form_valid(self, form):
+        # Read before signing in: the count is of attempts since the last visit.
+        failures = throttling.take_failed_sign_ins(form.get_user())
+        response = super().form_valid(form)
+        if failures:
+            messages.info(self.request, _failed_sign_ins_notice(failures))
+        return response
+
+    def form_invalid(self, form):
+        if form.has_error(NON_FIELD_ERRORS, "invalid_login"):
+            throttling.note_failed_sign_in(form.cleaned_data.get("username", ""))
+        return super().form_invalid(form)
 
 
 class LogoutView(auth_views.LogoutView):
@@ -44,6 +83,10 @@ class LogoutView(auth_views.LogoutView):
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)
         messages.info(request, "You're logged out. Take good care.")
+        # Nothing of theirs stays in this browser: the HTTP cache, and storage, which takes
+        # a plan kept on this phone, unsent words and the service worker with its copies
+        # (the login page registers it again, with the crisis pages for anyone).
+        response["Clear-Site-Data"] = '"cache", "storage"'
         return response
 
 
@@ -56,7 +99,16 @@ def welcome(request):
     return render(request, "accounts/welcome.html")
 
 
-def _settings_page(request, *, token_form=None, time_zone_form=None, delete_form=None, status=200):
+def _settings_page(
+    request,
+    *,
+    token_form=None,
+    time_zone_form=None,
+    delete_form=None,
+    import_refusal=None,
+    status=200,
+    **sign_in_forms,
+):
     return render(
         request,
         "accounts/settings.html",
@@ -66,6 +118,8 @@ def _settings_page(request, *, token_form=None, time_zone_form=None, delete_form
             "time_zone_form": time_zone_form or TimeZoneForm(instance=request.user),
             "delete_form": delete_form or DeleteAccountForm(user=request.user),
             "new_secret": request.session.pop("new_token_secret", None),
+            "import_refusal": import_refusal,
+            **_sign_in_safety_context(request, **sign_in_forms),
         },
         status=status,
     )
@@ -110,10 +164,23 @@ def change_time_zone(request):
 
 @login_required
 def export_data(request):
-    body = json.dumps(export_for(request.user), indent=2, ensure_ascii=False)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response = HttpResponse(
+        export_json(request.user), content_type="application/json; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="selftrust-export.json"'
     return response
+
+
+@login_required
+@require_POST
+def import_data(request):
+    """Bring a Selftrust export into this (empty) account: all of it, or nothing and why."""
+    try:
+        summary = import_export(request.user, read_upload(request.FILES.get("export")))
+    except ImportRefused as refused:
+        return _settings_page(request, import_refusal=refused, status=400)
+    messages.info(request, f"Your export is in: {summary.in_words()}.")
+    return redirect("accounts:settings")
 
 
 @login_required
@@ -127,3 +194,194 @@ def delete_account(request):
     deletion.delete_account(user)
     messages.info(request, "Your account and everything in it have been deleted.")
     return redirect("web:home")
+
+
+# Sign-in safety: passphrase changes, recovery codes, signing out everywhere, invitations.
+# The rules live in passphrase.py, recovery.py, throttling.py and signup_control.py.
+
+RECOVERY_CODES_KEY = "recovery_codes_to_show"
+NEW_INVITATION_KEY = "new_invitation_link"
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _failed_sign_ins_notice(count: int) -> str:
+    return ngettext(
+        "There was %(count)d unsuccessful attempt to sign in to your account since your "
+        "last visit. If that was you, there's nothing to do. If it wasn't, you may want to "
+        "change your passphrase in Settings.",
+        "There were %(count)d unsuccessful attempts to sign in to your account since your "
+        "last visit. If that was you, there's nothing to do. If it wasn't, you may want to "
+        "change your passphrase in Settings.",
+        count,
+    ) % {"count": count}
+
+
+def _tokens_note(count: int) -> str:
+    if not count:
+        return ""
+    return " " + ngettext(
+        "Your API token no longer works.", "Your %(count)d API tokens no longer work.", count
+    ) % {"count": count}
+
+
+def _show_recovery_codes(request, codes: list[str], *, then: str):
+    # Kept in the session only until the person says they have saved them.
+    request.session[RECOVERY_CODES_KEY] = {"codes": codes, "then": then}
+    return redirect("accounts:recovery_codes")
+
+
+def _sign_in_safety_context(
+    request, *, passphrase_form=None, sign_out_form=None, recovery_codes_form=None
+) -> dict:
+    user = request.user
+    return {
+        "signup_mode": signups.mode(),
+        "passphrase_form": passphrase_form or PassphraseChangeForm(user, request=request),
+        "sign_out_form": sign_out_form or SignOutEverywhereForm(),
+        "recovery_codes_form": recovery_codes_form or RecoveryCodesForm(user=user, request=request),
+        "recovery_codes_left": recovery.codes_left(user),
+        "invitations": (
+            Invitation.objects.filter(created_by=user).select_related("used_by")[:20]
+            if user.is_staff
+            else []
+        ),
+        "new_invitation_link": request.session.pop(NEW_INVITATION_KEY, None)
+        if user.is_staff
+        else None,
+    }
+
+
+@login_required
+@never_cache
+def recovery_codes(request):
+    shown = request.session.get(RECOVERY_CODES_KEY)
+    if not shown:
+        return redirect("accounts:settings")
+    if request.method == "POST":
+        del request.session[RECOVERY_CODES_KEY]
+        return redirect(shown["then"])
+    return render(
+        request,
+        "accounts/recovery_codes.html",
+        {"codes": shown["codes"], "after_sign_up": shown["then"] == "accounts:welcome"},
+    )
+
+
+@login_required
+@require_POST
+def change_passphrase(request):
+    form = PassphraseChangeForm(request.user, request.POST, request=request)
+    if not form.is_valid():
+        return _settings_page(request, passphrase_form=form, status=400)
+    ended = passphrase.set_passphrase(
+        request.user,
+        form.cleaned_data["new_password1"],
+        keep=request.session.session_key,
+        revoke=form.cleaned_data["revoke_tokens"],
+    )
+    # This session stays signed in (with a new key); every other one has ended.
+    update_session_auth_hash(request, request.user)
+    messages.info(
+        request,
+        "Your new passphrase is saved. You're still signed in here, and signed out everywhere "
+        "else." + _tokens_note(ended.tokens),
+    )
+    return redirect("accounts:settings")
+
+
+@login_required
+@require_POST
+def sign_out_everywhere(request):
+    form = SignOutEverywhereForm(request.POST)
+    form.is_valid()  # a checkbox: always valid
+    ended = passphrase.sign_out_everywhere(
+        request.user, revoke=form.cleaned_data.get("revoke_tokens", False)
+    )
+    logout(request)
+    messages.info(
+        request,
+        "You're signed out everywhere, including here. Take good care."
+        + _tokens_note(ended.tokens),
+    )
+    response = redirect("accounts:login")
+    # As on logging out: nothing of theirs stays in this browser's cache or storage.
+    response["Clear-Site-Data"] = '"cache", "storage"'
+    return response
+
+
+@login_required
+@require_POST
+def new_recovery_codes(request):
+    form = RecoveryCodesForm(request.POST, user=request.user, request=request)
+    if not form.is_valid():
+        return _settings_page(request, recovery_codes_form=form, status=400)
+    codes = recovery.issue_codes(request.user)
+    return _show_recovery_codes(request, codes, then="accounts:settings")
+
+
+@never_cache
+def recover(request):
+    """Forgot your passphrase? One recovery code sets a new one and signs you in."""
+    if request.user.is_authenticated:
+        return redirect("accounts:settings")
+    form = RecoverForm(request.POST or None)
+    if request.method != "POST" or not form.is_valid():
+        return render(request, "accounts/recover.html", {"form": form})
+    username = form.cleaned_data["username"]
+    if throttling.is_locked(request, username):
+        return throttling.lockout_response(request)
+    user = recovery.use_code(username, form.cleaned_data["code"])
+    if user is None:
+        throttling.note_failed_sign_in(username)
+        # Counted like a wrong passphrase; at the limit axes swaps in the paused page.
+        throttling.count_failure(request, username)
+        form.add_error(
+            None,
+            "That username and recovery code don't go together, or the code was used "
+            "already. Take your time, check the code, and try again.",
+        )
+        return render(request, "accounts/recover.html", {"form": form}, status=400)
+    failures = throttling.take_failed_sign_ins(user)
+    passphrase.set_passphrase(user, form.cleaned_data["new_password1"], revoke=True)
+    throttling.forget_failures(username)
+    login(request, user, backend=MODEL_BACKEND)
+    left = recovery.codes_left(user)
+    text = ngettext(
+        "Your new passphrase is saved and you're signed in. You have %(left)d recovery code left.",
+        "Your new passphrase is saved and you're signed in. You have %(left)d recovery codes left.",
+        left,
+    ) % {"left": left}
+    if left <= 3:
+        text += " You can make a fresh set in Settings whenever you like."
+    messages.info(request, text)
+    if failures:
+        messages.info(request, _failed_sign_ins_notice(failures))
+    return redirect("promises:today")
+
+
+def _staff_only(request) -> None:
+    if not request.user.is_staff:
+        raise Http404
+
+
+@login_required
+@require_POST
+def create_invitation(request):
+    _staff_only(request)
+    _invitation, secret = Invitation.issue(request.user)
+    request.session[NEW_INVITATION_KEY] = request.build_absolute_uri(
+        f"{reverse('accounts:signup')}?{urlencode({'invite': secret})}"
+    )
+    return redirect(f"{reverse('accounts:settings')}#invitations-heading")
+
+
+@login_required
+@require_POST
+def withdraw_invitation(request, invitation_id: int):
+    _staff_only(request)
+    invitation = get_object_or_404(
+        Invitation, pk=invitation_id, created_by=request.user, used_at__isnull=True
+    )
+    invitation.delete()
+    messages.info(request, "That invitation link no longer works.")
+    return redirect("accounts:settings")

@@ -16,11 +16,20 @@ def signup(client, **overrides):
     return client.post(URL, {**data, **overrides})
 
 
-def test_signing_up_logs_in_and_shows_the_welcome(client):
+@pytest.fixture(autouse=True)
+def _open_signup(settings):
+    # These tests are about the sign-up form itself; who may sign up: test_signup_control.py.
+    settings.SIGNUP_MODE = "open"
+
+
+def test_signing_up_logs_in_shows_the_recovery_codes_then_the_welcome(client):
     response = signup(client, time_zone="Europe/Dublin")
-    assert response["Location"] == reverse("accounts:welcome")
+    assert response["Location"] == reverse("accounts:recovery_codes")
     user = User.objects.get(username="river")
     assert user.time_zone == "Europe/Dublin"
+    assert "I have saved them" in client.get(response["Location"]).content.decode()
+    saved = client.post(reverse("accounts:recovery_codes"))
+    assert saved["Location"] == reverse("accounts:welcome")
     welcome = client.get(reverse("accounts:welcome")).content.decode()
     assert "stays on this server" in welcome
 

@@ -20,6 +20,11 @@ def test_sign_up_promise_check_in_and_find_support(phone_page, live_server):
     page.get_by_label("The same passphrase again").fill(PASSPHRASE)  # password2
     page.get_by_role("button", name="Create my account").click()
 
+    # Recovery codes, shown once: there is no email reset.
+    expect(page.get_by_role("heading", level=1)).to_contain_text("recovery codes")
+    check_page(page, 360)
+    page.get_by_role("button", name="I have saved them").click()
+
     # Welcome: three calm sentences, then the first promise.
     expect(page).to_have_url(re.compile(r"/welcome/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Welcome, river")

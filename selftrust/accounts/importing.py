@@ -1,0 +1,704 @@
+"""Bringing a Selftrust export back in: the other half of export.py.
+
+An export goes only into an empty account, all of it or none of it: everything happens in one
+transaction, and one record that doesn't fit refuses the whole file with a message naming it.
+Every record passes through the forms and the scoring the app uses when a person writes it, so
+a file can't hold anything the app itself would refuse. The only rules left out are the ones
+about *when* (a check-in only for the last seven days and only on the days the promise asks
+for now, a one-time promise's day or a decision's look-back day near today): an export
+carries what was written long ago, under schedules that may have changed since. Ids in the file are never used; new rows
+are made, and promises keep their own check-ins.
+
+Not brought in: API tokens (their secrets are never exported; make new ones) and anything a
+later format adds that this one does not read.
+"""
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from django.db import transaction
+from django.forms import Form
+from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
+from django.utils.dateparse import parse_date, parse_datetime
+
+from selftrust.accounts.export import EXPORT_FORMAT
+from selftrust.accounts.forms import TimeZoneForm
+from selftrust.accounts.models import User
+from selftrust.assessments.instruments import INSTRUMENTS
+from selftrust.assessments.models import AssessmentResponse
+from selftrust.assessments.scoring import AnswersInvalid, score
+from selftrust.practices import services as practice_services
+from selftrust.practices.catalog import PRACTICES, Practice
+from selftrust.practices.forms import (
+    EMOTION_ROWS,
+    DecisionForm,
+    DecisionReviewForm,
+    ThoughtRecordForm,
+    WorksheetForm,
+)
+from selftrust.practices.models import Decision, Entry
+from selftrust.promises.forms import CheckInForm, PromiseForm
+from selftrust.promises.models import CheckIn, Promise, Status
+from selftrust.safety import plan as safety_plan
+from selftrust.safety.forms import SafetyPlanForm, TrustedPersonForm
+from selftrust.safety.models import SafetyPlan, TrustedPerson
+
+# An export of ten years of daily writing is a few megabytes; this leaves room and still keeps
+# one upload from filling the server's memory.
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+PROBLEMS_SHOWN = 5
+
+DECISION_FIELDS = (
+    "decision",
+    "options",
+    "gut_says",
+    "confidence",
+    "chosen",
+    "sought_reassurance",
+    "reassurance_from",
+    "review_on",
+)
+REVIEW_FIELDS = ("what_happened", "reasonable_call", "instinct_served", "learned")
+THOUGHT_FIELDS = (
+    "situation",
+    "automatic_thought",
+    "emotions",
+    "belief_before",
+    "thinking_traps",
+    "evidence_for",
+    "evidence_against",
+    "balanced_thought",
+    "belief_after",
+)
+
+
+class ImportRefused(Exception):
+    """Why a file can't be brought in. Nothing was changed; the words are for the person."""
+
+    def __init__(self, message: str, problems: list[str] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.problems = problems or []
+
+    @property
+    def problems_shown(self) -> list[str]:
+        shown = self.problems[:PROBLEMS_SHOWN]
+        hidden = len(self.problems) - len(shown)
+        if hidden:
+            shown.append(f"… and {hidden} more.")
+        return shown
+
+    def __str__(self) -> str:
+        return "\n".join([self.message, *(f"- {problem}" for problem in self.problems_shown)])
+
+
+@dataclass
+class ImportSummary:
+    promises: int = 0
+    check_ins: int = 0
+    practice_entries: int = 0
+    assessments: int = 0
+    trusted_people: int = 0
+    safety_plan: bool = False
+
+    def in_words(self) -> str:
+        parts = [
+            _count(self.promises, "promise"),
+            _count(self.check_ins, "check-in"),
+            _count(self.practice_entries, "practice entry", "practice entries"),
+            _count(self.assessments, "questionnaire"),
+            _count(self.trusted_people, "trusted person", "trusted people"),
+        ]
+        if self.safety_plan:
+            parts.append("your safety plan")
+        return _joined([part for part in parts if part]) or "nothing (the export was empty)"
+
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    if not number:
+        return ""
+    return f"{number} {one if number == 1 else (many or one + 's')}"
+
+
+def _joined(parts: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+# --- reading the file ---------------------------------------------------------------------------
+
+
+def read_export(raw: bytes | str) -> dict:
+    """The export as a dictionary, or ImportRefused if the file isn't one."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ImportRefused(
+                "This file isn't a Selftrust export: it isn't text. An export is the JSON file "
+                "that “Download my data” gives you."
+            ) from None
+    try:
+        data = json.loads(raw)
+    except ValueError as error:
+        raise ImportRefused(
+            "This file isn't a Selftrust export: it isn't valid JSON "
+            f"(the first problem is on line {getattr(error, 'lineno', '?')}). "
+            "Nothing was changed."
+        ) from None
+    if not isinstance(data, dict):
+        raise ImportRefused("This file is JSON, but not a Selftrust export. Nothing was changed.")
+    found = data.get("format")
+    if found != EXPORT_FORMAT:
+        named = f"“{found}”" if isinstance(found, str) and found else "not named"
+        raise ImportRefused(
+            f"This file's format is {named}; Selftrust reads exports in the format "
+            f"“{EXPORT_FORMAT}”. Nothing was changed."
+        )
+    return data
+
+
+def read_upload(uploaded) -> dict:
+    """An uploaded file (Django's UploadedFile) as an export, refused kindly if too big."""
+    if uploaded is None:
+        raise ImportRefused("Please choose the export file to bring in.")
+    if uploaded.size > MAX_UPLOAD_BYTES:
+        raise ImportRefused(
+            f"This file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB, more than an export "
+            "from Selftrust would be. Please check it is the file “Download my data” gave you. "
+            "The person who runs this server can also bring it in with `selftrust import`."
+        )
+    return read_export(uploaded.read())
+
+
+# --- is the account empty? -----------------------------------------------------------------------
+
+
+def what_is_already_there(user) -> list[str]:
+    """What this account holds that an import could be mixed up with; [] when it is empty."""
+    plan = safety_plan.plan_for(user)
+    found = [
+        _count(Promise.objects.filter(user=user).count(), "promise"),
+        _count(
+            Entry.objects.filter(user=user, deleted_at__isnull=True).count(),
+            "practice entry",
+            "practice entries",
+        ),
+        _count(AssessmentResponse.objects.filter(user=user).count(), "questionnaire"),
+        _count(TrustedPerson.objects.filter(user=user).count(), "trusted person", "trusted people"),
+        "a safety plan" if plan is not None and not safety_plan.is_empty(plan) else "",
+    ]
+    return [part for part in found if part]
+
+
+# --- bringing it in --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Import:
+    user: Any
+    problems: list[str] = field(default_factory=list)
+    summary: ImportSummary = field(default_factory=ImportSummary)
+
+    def problem(self, where: str, message: str) -> None:
+        self.problems.append(f"{where}: {message}")
+
+    def form_problems(self, where: str, form: Form, rename: dict[str, str] | None = None) -> None:
+        for name, errors in form.errors.items():
+            label = (rename or {}).get(name, name)
+            for message in errors:
+                self.problem(where if name == "__all__" else f"{where}, “{label}”", message)
+
+
+def import_export(user, data: dict) -> ImportSummary:
+    """Bring an export (as read_export gives it) into an empty account, all or nothing.
+
+    Raises ImportRefused, having changed nothing, if the account already holds something or any
+    record in the file doesn't fit.
+    """
+    with transaction.atomic():
+        # One import at a time for an account: a second one waits, then finds it no longer empty.
+        User.objects.select_for_update().filter(pk=user.pk).first()
+        already = what_is_already_there(user)
+        if already:
+            raise ImportRefused(
+                f"This account already holds {_joined(already)}, so nothing was brought in. "
+                "An export only goes into an account with nothing in it yet, so that nothing "
+                "here is mixed up or overwritten. You could make a new account and bring it in "
+                "there."
+            )
+        work = _Import(user)
+        _import_account(work, data.get("account"))
+        _import_promises(work, _list(work, data, "promises"))
+        _import_entries(work, _list(work, data, "practice_entries"))
+        _import_assessments(work, _list(work, data, "assessments"))
+        people, named = _import_people(work, _list(work, data, "trusted_people"))
+        _import_plan(work, data.get("safety_plan"), people, named)
+        if work.problems:
+            raise ImportRefused(
+                "Some of this file doesn't fit, so nothing was brought in:", work.problems
+            )
+        user.note_record_changed()
+    return work.summary
+
+
+def _list(work: _Import, data: dict, key: str) -> list:
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        work.problem(f"“{key}”", "should be a list.")
+        return []
+    return value
+
+
+def _record(work: _Import, where: str, raw) -> dict | None:
+    if not isinstance(raw, dict):
+        work.problem(where, "isn't in the shape an export gives it.")
+        return None
+    return raw
+
+
+def _posted(
+    work: _Import,
+    where: str,
+    values: dict,
+    *,
+    lists: frozenset = frozenset(),
+    booleans: frozenset = frozenset(),
+) -> MultiValueDict | None:
+    """Values as an HTML form posts them, so the app's own form can judge them."""
+    posted = MultiValueDict()
+    fine = True
+    for name, value in values.items():
+        if value is None:
+            continue  # as if left empty
+        if name in booleans:
+            if not isinstance(value, bool):
+                work.problem(f"{where}, “{name}”", "should be true or false.")
+                fine = False
+            elif value:
+                posted[name] = "on"
+        elif name in lists:
+            if not isinstance(value, list) or not all(
+                isinstance(v, str | int) and not isinstance(v, bool) for v in value
+            ):
+                work.problem(f"{where}, “{name}”", "should be a list.")
+                fine = False
+            else:
+                posted.setlist(name, [str(v) for v in value])
+        elif isinstance(value, bool) or not isinstance(value, str | int):
+            work.problem(f"{where}, “{name}”", "should be text or a whole number.")
+            fine = False
+        else:
+            posted[name] = str(value)
+    return posted if fine else None
+
+
+def _unknown(work: _Import, where: str, values: dict, known) -> bool:
+    unknown = [name for name in values if name not in known]
+    for name in unknown:
+        work.problem(where, f"has something called “{name}”, which Selftrust doesn't know.")
+    return bool(unknown)
+
+
+def _moment(work: _Import, where: str, value, *, required: bool = True) -> datetime | None:
+    if value is None and not required:
+        return None
+    parsed = parse_datetime(value) if isinstance(value, str) else None
+    if parsed is None:
+        work.problem(where, f"the time “{value}” doesn't look right.")
+        return None
+    return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed, UTC)
+
+
+def _maybe_day(value) -> date | None:
+    try:
+        return parse_date(value) if isinstance(value, str) else None
+    except ValueError:  # well formed, but no such day
+        return None
+
+
+def _day(work: _Import, where: str, value) -> date | None:
+    parsed = _maybe_day(value)
+    if parsed is None:
+        work.problem(where, f"the date “{value}” doesn't look right.")
+    return parsed
+
+
+def _short(text) -> str:
+    text = str(text)
+    return f"“{text[:40]}…”" if len(text) > 40 else f"“{text}”"
+
+
+# --- account -----------------------------------------------------------------------------------
+
+
+def _import_account(work: _Import, account) -> None:
+    if account is None:
+        return
+    if _record(work, "The account", account) is None:
+        return
+    if account.get("time_zone") in (None, ""):
+        return
+    posted = _posted(work, "The account", {"time_zone": account["time_zone"]})
+    if posted is None:
+        return
+    form = TimeZoneForm(posted, instance=work.user)
+    if form.is_valid():
+        form.save()
+    else:
+        work.form_problems("The account", form, {"time_zone": "time zone"})
+
+
+# --- promises and check-ins -----------------------------------------------------------------------
+
+
+class _CheckInFromExport(CheckInForm):
+    """The check-in form without its window of days: an export holds answers from long ago,
+    and from promises that have since changed their days or been paused."""
+
+    def clean_day(self):
+        return self.cleaned_data["day"]
+
+
+def _import_promises(work: _Import, promises: list) -> None:
+    for number, raw in enumerate(promises, start=1):
+        where = f"Promise {number}"
+        if _record(work, where, raw) is None:
+            continue
+        if isinstance(raw.get("text"), str):
+            where = f"Promise {number} ({_short(raw['text'])})"
+        promise = _import_promise(work, where, raw)
+        if promise is not None:
+            _import_check_ins(work, where, promise, raw.get("check_ins"))
+
+
+def _import_promise(work: _Import, where: str, raw: dict) -> Promise | None:
+    values = {
+        name: raw.get(name) for name in ("text", "schedule", "weekdays", "due_date", "time_of_day")
+    }
+    posted = _posted(work, where, values, lists=frozenset({"weekdays"}))
+    starts_on = _day(work, f"{where}, the day it started", raw.get("starts_on"))
+    status = raw.get("status")
+    if status not in Status.values:
+        work.problem(where, f"“{status}” isn't active, paused or archived.")
+    if posted is None or starts_on is None or status not in Status.values:
+        return None
+    # The form keeps a one-time promise's day near today; judged on its own day instead.
+    form = PromiseForm(posted, today=_maybe_day(values["due_date"]) or work.user.local_today())
+    if not form.is_valid():
+        work.form_problems(where, form)
+        return None
+    if form.safety_promise:
+        work.problem(
+            where,
+            "this is a promise not to hurt yourself. Selftrust doesn't keep those as promises "
+            "to be scored; your safety plan is the place for it.",
+        )
+        return None
+    promise = form.save(commit=False)
+    promise.user = work.user
+    promise.starts_on = starts_on
+    promise.status = status
+    promise.save()
+    created_at = _moment(work, where, raw.get("created_at"), required=False)
+    if created_at is not None:
+        # created_at is set on insert; the promise keeps the day it was really made.
+        Promise.objects.filter(pk=promise.pk).update(created_at=created_at)
+    work.summary.promises += 1
+    return promise
+
+
+def _import_check_ins(work: _Import, where: str, promise: Promise, check_ins) -> None:
+    if check_ins is None:
+        return
+    if not isinstance(check_ins, list):
+        work.problem(where, "its check-ins should be a list.")
+        return
+    days: set[date] = set()
+    made = []
+    for number, raw in enumerate(check_ins, start=1):
+        here = f"{where}, check-in {number}"
+        if _record(work, here, raw) is None:
+            continue
+        if isinstance(raw.get("date"), str):
+            here = f"{where}, check-in of {raw['date']}"
+        values = {"day": raw.get("date"), "outcome": raw.get("outcome"), "note": raw.get("note")}
+        posted = _posted(work, here, values)
+        if posted is None:
+            continue
+        form = _CheckInFromExport(
+            posted, instance=CheckIn(promise=promise), promise=promise, today=promise.starts_on
+        )
+        if not form.is_valid():
+            work.form_problems(here, form, {"day": "date"})
+            continue
+        if form.cleaned_data["day"] in days:
+            work.problem(here, "there is already a check-in for that day.")
+            continue
+        days.add(form.cleaned_data["day"])
+        made.append(form.save(commit=False))
+    CheckIn.objects.bulk_create(made)
+    work.summary.check_ins += len(made)
+
+
+# --- practice entries ----------------------------------------------------------------------------
+
+
+def _import_entries(work: _Import, entries: list) -> None:
+    for number, raw in enumerate(entries, start=1):
+        where = f"Practice entry {number}"
+        if _record(work, where, raw) is None:
+            continue
+        practice = (
+            PRACTICES.get(raw.get("practice")) if isinstance(raw.get("practice"), str) else None
+        )
+        if practice is None:
+            work.problem(where, f"“{raw.get('practice')}” isn't a practice Selftrust knows.")
+            continue
+        where = f"{where} ({practice.name}"
+        if isinstance(raw.get("created_at"), str):
+            where += f", {raw['created_at'][:10]}"
+        where += ")"
+        created_at = _moment(work, where, raw.get("created_at"))
+        updated_at = _moment(work, where, raw.get("updated_at"), required=False)
+        answers = raw.get("answers")
+        if not isinstance(answers, dict):
+            work.problem(where, "its answers should be an object of names and values.")
+            continue
+        if created_at is None:
+            continue
+        entry = Entry(user=work.user, practice=practice.slug, created_at=created_at)
+        importer = {
+            "worksheet": _import_worksheet,
+            "decision": _import_decision,
+            "thought": _import_thought,
+        }[practice.kind]
+        if importer(work, where, practice, entry, answers):
+            # updated_at is set on every save; the entry keeps when it was really last changed.
+            Entry.objects.filter(pk=entry.pk).update(updated_at=updated_at or created_at)
+            work.summary.practice_entries += 1
+
+
+def _import_worksheet(
+    work: _Import, where: str, practice: Practice, entry: Entry, answers: dict
+) -> bool:
+    if _unknown(work, where, answers, {spec.name for spec in practice.fields}):
+        return False
+    posted = _posted(work, where, answers, lists=frozenset(practice.multi_value_fields))
+    if posted is None:
+        return False
+    form = WorksheetForm(posted, practice=practice)
+    if not form.is_valid():
+        work.form_problems(where, form)
+        return False
+    practice_services.save_worksheet(work.user, practice, form.answers(), entry)
+    return True
+
+
+def _import_decision(
+    work: _Import, where: str, practice: Practice, entry: Entry, answers: dict
+) -> bool:
+    if _unknown(work, where, answers, {*DECISION_FIELDS, *REVIEW_FIELDS, "reviewed_at"}):
+        return False
+    values = {name: answers.get(name) for name in DECISION_FIELDS}
+    posted = _posted(work, where, values, booleans=frozenset({"sought_reassurance"}))
+    review = {name: answers.get(name) for name in REVIEW_FIELDS}
+    reviewed_at = _moment(work, where, answers.get("reviewed_at"), required=False)
+    if answers.get("reviewed_at") is not None and reviewed_at is None:
+        return False
+    if reviewed_at is None and any(review.values()):
+        work.problem(where, "it has a look back, but no time for when it was written.")
+        return False
+    if posted is None:
+        return False
+    # The form keeps a new decision's look-back day ahead of today; judged on its own day.
+    form = DecisionForm(posted, today=_maybe_day(values["review_on"]) or work.user.local_today())
+    if not form.is_valid():
+        work.form_problems(where, form)
+        return False
+    review_posted = None
+    if reviewed_at is not None:
+        review_posted = _posted(work, where, review)
+        if review_posted is None:
+            return False
+        review_form = DecisionReviewForm(review_posted, instance=Decision())
+        if not review_form.is_valid():
+            work.form_problems(where, review_form)
+            return False
+    practice_services.save_modelled(work.user, practice, form, entry)
+    if review_posted is not None:
+        # Checked above; bound again to the decision just saved, as the look-back page does.
+        review_form = DecisionReviewForm(review_posted, instance=entry.decision)
+        review_form.full_clean()
+        practice_services.review_decision(work.user, entry, review_form)
+        Decision.objects.filter(pk=entry.pk).update(reviewed_at=reviewed_at)
+    return True
+
+
+def _import_thought(
+    work: _Import, where: str, practice: Practice, entry: Entry, answers: dict
+) -> bool:
+    if _unknown(work, where, answers, THOUGHT_FIELDS):
+        return False
+    values = {name: answers.get(name) for name in THOUGHT_FIELDS if name != "emotions"}
+    emotions = answers.get("emotions") or []
+    if (
+        not isinstance(emotions, list)
+        or len(emotions) > EMOTION_ROWS
+        or not all(isinstance(item, dict) for item in emotions)
+    ):
+        work.problem(
+            where, f"its feelings should be a list of up to {EMOTION_ROWS}, each with a strength."
+        )
+        return False
+    rename = {}
+    for row, item in enumerate(emotions, start=1):
+        if _unknown(work, where, item, ("emotion", "before", "after")):
+            return False
+        for suffix, key in (("", "emotion"), ("_before", "before"), ("_after", "after")):
+            values[f"emotion_{row}{suffix}"] = item.get(key)
+            rename[f"emotion_{row}{suffix}"] = f"feeling {row}, {key}"
+    posted = _posted(work, where, values, lists=frozenset({"thinking_traps"}))
+    if posted is None:
+        return False
+    form = ThoughtRecordForm(posted)
+    if not form.is_valid():
+        work.form_problems(where, form, rename)
+        return False
+    practice_services.save_modelled(work.user, practice, form, entry)
+    return True
+
+
+# --- questionnaires -------------------------------------------------------------------------------
+
+
+def _import_assessments(work: _Import, assessments: list) -> None:
+    made = []
+    for number, raw in enumerate(assessments, start=1):
+        where = f"Questionnaire {number}"
+        if _record(work, where, raw) is None:
+            continue
+        instrument = (
+            INSTRUMENTS.get(raw.get("instrument"))
+            if isinstance(raw.get("instrument"), str)
+            else None
+        )
+        if instrument is None:
+            work.problem(where, f"“{raw.get('instrument')}” isn't a questionnaire Selftrust knows.")
+            continue
+        where = f"Questionnaire {number} ({instrument.short_name})"
+        completed_at = _moment(work, where, raw.get("completed_at"))
+        # Scored again as published: a total in the file is never taken on trust.
+        try:
+            result = score(instrument, raw.get("answers"))
+        except AnswersInvalid as error:
+            work.problem(where, str(error))
+            continue
+        extra = raw.get("extra_answer")
+        if extra is not None and (
+            isinstance(extra, bool)
+            or not isinstance(extra, int)
+            or not 0 <= extra < len(instrument.extra_options)
+        ):
+            work.problem(where, f"the closing answer “{extra}” isn't one of its answers.")
+            continue
+        if completed_at is None:
+            continue
+        made.append(
+            AssessmentResponse(
+                user=work.user,
+                instrument_slug=instrument.slug,
+                answers=list(raw["answers"]),
+                extra_answer=extra,
+                total=result.total,
+                band=result.band.label if result.band else "",
+                subscales=result.subscales,
+                safety_alert=result.safety_alert,
+                completed_at=completed_at,
+            )
+        )
+    AssessmentResponse.objects.bulk_create(made)
+    work.summary.assessments += len(made)
+
+
+# --- trusted people and the safety plan -------------------------------------------------------
+
+
+def _import_people(work: _Import, people: list) -> tuple[dict[str, TrustedPerson], set[str]]:
+    """The people made, by name, so the safety plan can choose them again; and every name
+    in the file, made or not."""
+    by_name: dict[str, TrustedPerson] = {}
+    named: set[str] = set()
+    for number, raw in enumerate(people, start=1):
+        where = f"Trusted person {number}"
+        if _record(work, where, raw) is None:
+            continue
+        if isinstance(raw.get("name"), str):
+            where = f"Trusted person {number} ({_short(raw['name'])})"
+            named.add(raw["name"])
+        values = {name: raw.get(name) for name in ("name", "phone", "email", "good_for")}
+        posted = _posted(work, where, values)
+        if posted is None:
+            continue
+        form = TrustedPersonForm(posted, instance=TrustedPerson(user=work.user))
+        if not form.is_valid():
+            work.form_problems(where, form)
+            continue
+        person = form.save()
+        by_name.setdefault(person.name, person)
+        work.summary.trusted_people += 1
+    return by_name, named
+
+
+def _import_plan(
+    work: _Import, plan, people: dict[str, TrustedPerson], named_in_file: set[str]
+) -> None:
+    where = "The safety plan"
+    if plan is None or _record(work, where, plan) is None:
+        return
+    values: dict[str, Any] = {}
+    for section in safety_plan.SECTIONS:
+        items = plan.get(section.field) or []
+        if isinstance(items, str):
+            items = [items]
+        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+            work.problem(f"{where}, “{section.title}”", "should be a list of lines.")
+            return
+        values[section.field] = "\n".join(items)
+    for people_field in ("company_people", "help_people"):
+        names = plan.get(people_field) or []
+        if not isinstance(names, list):
+            work.problem(where, f"“{people_field}” should be a list of names.")
+            return
+        if not all(isinstance(name, str) for name in names):
+            work.problem(where, f"“{people_field}” should be a list of names.")
+            return
+        # Someone in the file who didn't fit is named above already; the plan waits for them.
+        missing = [name for name in names if name not in people and name not in named_in_file]
+        if missing:
+            work.problem(
+                where,
+                f"it chooses {_short(missing[0])}, who isn't among the trusted people in the file.",
+            )
+            return
+        values[people_field] = [people[name].pk for name in names if name in people]
+    posted = _posted(work, where, values, lists=frozenset({"company_people", "help_people"}))
+    if posted is None:
+        return
+    existing = SafetyPlan.objects.filter(user=work.user).first()  # saved empty, at most
+    form = SafetyPlanForm(posted, instance=existing or SafetyPlan(user=work.user), user=work.user)
+    if not form.is_valid():
+        work.form_problems(where, form)
+        return
+    saved = form.save()
+    updated_at = _moment(work, where, plan.get("updated_at"), required=False)
+    if updated_at is not None:
+        SafetyPlan.objects.filter(pk=saved.pk).update(updated_at=updated_at)
+    work.summary.safety_plan = True

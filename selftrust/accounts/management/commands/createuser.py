@@ -1,0 +1,49 @@
+"""Create an account from the command line: `selftrust createuser USERNAME`.
+
+The passphrase is asked for twice at a terminal, or read as one line from standard input, so
+scripts can pipe it in without it showing in the process list. The same passphrase rules apply
+as on the sign-up page.
+"""
+
+import getpass
+import sys
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from selftrust.accounts.models import User
+
+
+def read_passphrase() -> str:
+    if sys.stdin.isatty():
+        first = getpass.getpass("Passphrase: ")
+        second = getpass.getpass("The same passphrase again: ")
+        if first != second:
+            raise CommandError("The two passphrases differ. Nothing was created.")
+        return first
+    return sys.stdin.readline().rstrip("\n")
+
+
+class Command(BaseCommand):
+    help = "Create an account; the passphrase is asked for, or read from standard input."
+
+    def add_arguments(self, parser):
+        parser.add_argument("username")
+
+    def handle(self, *args, username: str, **options):
+        if User.objects.filter(username=username).exists():
+            raise CommandError(f"There is already an account called {username}.")
+        user = User(username=username)
+        try:
+            user.full_clean(exclude=["password"])
+        except ValidationError as error:
+            raise CommandError("That username won't do: " + " ".join(error.messages)) from None
+        passphrase = read_passphrase()
+        try:
+            validate_password(passphrase, user)
+        except ValidationError as error:
+            raise CommandError("That passphrase won't do: " + " ".join(error.messages)) from None
+        user.set_password(passphrase)
+        user.save()
+        self.stdout.write(f"Created the account {username}.")
