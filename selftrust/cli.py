@@ -73,10 +73,10 @@ def gunicorn_command(args) -> list[str]:
         # On SIGTERM, requests in flight get this long to finish before workers stop.
         "--graceful-timeout",
         str(args.graceful_timeout),
-        # Proxies whose X-Forwarded-Proto (and, for Django, X-Forwarded-For) are believed.
-        "--forwarded-allow-ips",
-        args.trusted_proxies,
     ]
+    if args.trusted_proxies:
+        # The same proxies Django believes X-Forwarded-For from (settings.TRUSTED_PROXIES).
+        command += ["--forwarded-allow-ips", args.trusted_proxies]
     if args.control_socket:
         command += ["--control-socket", args.control_socket]
     else:
@@ -88,6 +88,9 @@ def gunicorn_command(args) -> list[str]:
 
 
 def serve(args) -> int:
+    if args.trusted_proxies:
+        # Django reads the same list from the environment (settings.TRUSTED_PROXIES).
+        os.environ["SELFTRUST_TRUSTED_PROXIES"] = args.trusted_proxies
     _django()
     pending = _unapplied_migrations()
     if pending:
@@ -191,8 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument(
         "--trusted-proxies",
-        default=env("SELFTRUST_TRUSTED_PROXIES", "127.0.0.1,::1"),
-        help="comma-separated addresses of your reverse proxies; SELFTRUST_TRUSTED_PROXIES",
+        default=env("SELFTRUST_TRUSTED_PROXIES", ""),
+        help="comma-separated addresses or networks of your reverse proxies, whose "
+        "X-Forwarded-For is believed (default: none); SELFTRUST_TRUSTED_PROXIES",
     )
     p.add_argument(
         "--control-socket",

@@ -9,6 +9,7 @@ Environment variables (documented in the README):
   SELFTRUST_TIME_ZONE         default time zone for new accounts (UTC)
 """
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -219,6 +220,21 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'none'"],
     },
 }
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated):
+# sign-in throttling per client address needs the client's address, not the proxy's.
+# Empty by default: without a proxy, the header is whatever the client chose to send.
+TRUSTED_PROXIES = [
+    item.strip()
+    for item in os.environ.get("SELFTRUST_TRUSTED_PROXIES", "").split(",")
+    if item.strip()
+]
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as _error:
+        raise ImproperlyConfigured(
+            f"SELFTRUST_TRUSTED_PROXIES holds {_proxy!r}, which is not an address or network."
+        ) from _error
 CSRF_TRUSTED_ORIGINS = [
     origin.strip()
     for origin in os.environ.get("SELFTRUST_CSRF_TRUSTED_ORIGINS", "").split(",")

@@ -30,6 +30,7 @@ from django.shortcuts import render
 
 from selftrust.accounts import signup_control
 from selftrust.accounts.models import User
+from selftrust.web import proxies
 
 # How many times the base limit each count allows (see the module docstring).
 LIMIT_MULTIPLES = {
@@ -40,14 +41,11 @@ LIMIT_MULTIPLES = {
 
 
 def client_address(request: HttpRequest) -> str | None:
-    """The address a sign-in attempt came from, as the connection saw it.
-
-    REMOTE_ADDR only, for now: X-Forwarded-For and friends are written by the client unless
-    a proxy we trust replaces them, and trusting them blindly would let anyone pick a fresh
-    address for every guess. Behind a reverse proxy every attempt then shares the proxy's
-    address; the per-account limits still hold. Trusted proxies come in a later change.
-    """
-    return request.META.get("REMOTE_ADDR")
+    """The address a sign-in attempt came from: the connection's, or behind one of the
+    operator's own reverse proxies (SELFTRUST_TRUSTED_PROXIES), the client's as that proxy
+    reports it. X-Forwarded-For from anyone else is ignored: trusting it blindly would let
+    anyone pick a fresh address for every guess."""
+    return proxies.client_address(request)
 
 
 class SignInThrottle(AxesDatabaseHandler):
