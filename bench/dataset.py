@@ -1,8 +1,10 @@
 """The benchmark's data: one person with years of daily promises and check-ins.
 
-Call `setup_django(data_dir)` first (it sets the environment before django.setup()),
-then `generate(...)`. Everything here runs inside the benchmark process against the
-same SQLite file the real server will read.
+Call `setup_django(data_dir, database_url)` first (it sets the environment before
+django.setup()), then `generate(...)`. Everything here runs inside the benchmark process
+against the same database the real server will read: a SQLite file in the data folder, or
+the scratch PostgreSQL database bench/scratch_database.py made. The rows go in with
+bulk_create in batches, which both databases take as they are.
 """
 
 import os
@@ -40,10 +42,14 @@ NOTES = [
 USERNAME = "bench-person"
 
 
-def bench_environment(data_dir: Path) -> dict[str, str]:
-    """The environment for this process, `selftrust migrate` and `selftrust serve`."""
+def bench_environment(data_dir: Path, database_url: str | None = None) -> dict[str, str]:
+    """The environment for this process, `selftrust migrate` and `selftrust serve`.
+
+    `database_url` is the scratch PostgreSQL database's; without it, SQLite in the fresh data
+    folder. Never the DATABASE_URL that happens to be set in the shell: that one may hold
+    real people's words.
+    """
     env = dict(os.environ)
-    # SQLite in a fresh folder, never a DATABASE_URL that happens to be set in the shell.
     env.pop("DATABASE_URL", None)
     env.pop("SELFTRUST_SECRET_KEY", None)
     env.update(
@@ -56,11 +62,13 @@ def bench_environment(data_dir: Path) -> dict[str, str]:
             "SELFTRUST_TIME_ZONE": "UTC",
         }
     )
+    if database_url:
+        env["DATABASE_URL"] = database_url
     return env
 
 
-def setup_django(data_dir: Path) -> None:
-    env = bench_environment(data_dir)
+def setup_django(data_dir: Path, database_url: str | None = None) -> None:
+    env = bench_environment(data_dir, database_url)
     for name in set(os.environ) - set(env):
         del os.environ[name]
     os.environ.update(env)
@@ -81,7 +89,7 @@ class Dataset:
     api_token: str
     outcome_counts: dict[str, int]
     seconds_to_build: float
-    journal_mode: str
+    database: str  # "SQLite 3.40.1, journal mode wal" or "PostgreSQL 15.18"
     practice_entries: int = 0
     decisions: int = 0
 
@@ -140,10 +148,10 @@ def generate(days: int, promises: int, seed: int = 20240611) -> Dataset:
     session_key = client.cookies[settings.SESSION_COOKIE_NAME].value
     _token, secret = ApiToken.issue(user, "benchmark")
 
+    database = describe_database()
     with connection.cursor() as cursor:
-        cursor.execute("PRAGMA journal_mode")
-        journal_mode = str(cursor.fetchone()[0])
-        # Fresh statistics for the query planner, as a long-lived database would have.
+        # Fresh statistics for the query planner, as a long-lived database would have
+        # (the same word in SQLite and PostgreSQL).
         cursor.execute("ANALYZE")
     counts["unanswered"] = counts.pop("None")
     return Dataset(
@@ -157,10 +165,26 @@ def generate(days: int, promises: int, seed: int = 20240611) -> Dataset:
         api_token=secret,
         outcome_counts=counts,
         seconds_to_build=time.perf_counter() - started,
-        journal_mode=journal_mode,
+        database=database,
         practice_entries=practice_entries,
         decisions=decisions,
     )
+
+
+def describe_database() -> str:
+    """Which database the benchmark runs on, in a few words for the report."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA journal_mode")
+            mode = cursor.fetchone()[0]
+            cursor.execute("SELECT sqlite_version()")
+            return f"SQLite {cursor.fetchone()[0]}, journal mode {mode}"
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW server_version")
+            return f"PostgreSQL {str(cursor.fetchone()[0]).split()[0]}"
+    return connection.vendor
 
 
 WORKSHEET_SAMPLES = {
@@ -306,3 +330,29 @@ def time_in_process(targets, runs: int) -> dict[str, float]:
                 timings.append(elapsed * 1000)
         medians[target.name] = statistics.median(timings)
     return medians
+
+
+def time_after_a_change(target, user_id: int, runs: int) -> float:
+    """Median milliseconds of `target` (Today) right after the person's record changed.
+
+    Today keeps what it shows of the promises under the person's record_version; a
+    check-in bumps it, so the first view after every check-in reads the promises and this
+    week's answers again. Bumping it before each request measures that view.
+    """
+    from django.db.models import F
+    from django.test import Client
+
+    from selftrust.accounts.models import User
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    timings = []
+    for index in range(runs + 5):
+        User.objects.filter(pk=user_id).update(record_version=F("record_version") + 1)
+        started = time.perf_counter()
+        response = client.get(target.path, headers=target.headers)
+        elapsed = time.perf_counter() - started
+        if response.status_code != 200 or not all(m in response.content for m in target.markers):
+            raise RuntimeError(f"in-process {target.path} answered {response.status_code}")
+        if index >= 5:
+            timings.append(elapsed * 1000)
+    return statistics.median(timings)

@@ -2,7 +2,8 @@
 
 Several client processes (so one Python interpreter's GIL is not the bottleneck), each
 with a few threads, each thread holding one keep-alive `http.client` connection to
-127.0.0.1. Every connection sends its share of a fixed number of GET requests, one after
+127.0.0.1 (with several servers, connections are dealt to their ports in turn, as a load
+balancer holding keep-alive connections would). Every connection sends its share of a fixed number of GET requests, one after
 another, and stops early at a shared deadline. A response counts only if its status is
 200 and its body holds every expected marker; anything else is an error.
 """
@@ -148,7 +149,7 @@ def _connection_loop(
 
 
 def _client_process(
-    port: int,
+    ports: list[int],
     target: Target,
     counts: list[int],
     ready,
@@ -168,7 +169,7 @@ def _client_process(
             args=(port, target, count, go, start_at, duration_s, out),
             daemon=True,
         )
-        for count, out in zip(counts, outs, strict=True)
+        for port, count, out in zip(ports, counts, outs, strict=True)
     ]
     for thread in threads:
         thread.start()
@@ -197,7 +198,7 @@ def split(total: int, parts: int) -> list[int]:
 
 
 def run(
-    port: int,
+    port: int | list[int],
     target: Target,
     requests: int,
     duration_s: float,
@@ -205,7 +206,11 @@ def run(
     processes: int,
     check_stop: Callable[[], None] = lambda: None,
 ) -> Result:
-    """Send up to `requests` requests over `concurrency` connections, for at most `duration_s`."""
+    """Send up to `requests` requests over `concurrency` connections, for at most `duration_s`.
+
+    `port` may be a list: one server per port, connection i goes to port i mod len(port).
+    """
+    ports = [port] if isinstance(port, int) else list(port)
     concurrency = max(1, min(concurrency, requests))
     processes = max(1, min(processes, concurrency))
     context = multiprocessing.get_context("fork")
@@ -214,16 +219,18 @@ def run(
     start_at = context.Value("d", 0.0)
     results = context.Queue()
     per_connection = split(requests, concurrency)
+    port_of_connection = [ports[i % len(ports)] for i in range(concurrency)]
     connections_per_process = split(concurrency, processes)
     workers = []
     collected: list[dict] = []
     offset = 0
     for n in connections_per_process:
         counts = per_connection[offset : offset + n]
+        their_ports = port_of_connection[offset : offset + n]
         offset += n
         worker = context.Process(
             target=_client_process,
-            args=(port, target, counts, ready, start, start_at, duration_s, results),
+            args=(their_ports, target, counts, ready, start, start_at, duration_s, results),
             daemon=True,
         )
         worker.start()

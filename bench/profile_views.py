@@ -2,15 +2,19 @@
 
     .venv/bin/python bench/profile_views.py [--days 3650] [--runs 200] [--top 25]
 
-Builds the same dataset as bench/run.py in a temporary folder, then for each page:
-the median time per request through Django's test client (the whole middleware
-stack and template rendering, no network), the SQL it runs with SQLite's query plan
-and time, and the cProfile functions with the most cumulative and own time.
+Builds the same dataset as bench/run.py in a temporary folder (SQLite), or with
+DATABASE_URL set in a scratch PostgreSQL database beside the one it names (dropped
+afterwards), then for each page: the median time per request through Django's test
+client (the whole middleware stack and template rendering, no network), the SQL it
+runs with the database's query plan and time, and the cProfile functions with the
+most cumulative and own time.
 """
 
 import argparse
+import contextlib
 import cProfile
 import io
+import os
 import pstats
 import shutil
 import statistics
@@ -20,6 +24,7 @@ import time
 from pathlib import Path
 
 import dataset
+import scratch_database
 
 
 def main(argv=None) -> int:
@@ -33,7 +38,21 @@ def main(argv=None) -> int:
 
     data_dir = Path(tempfile.mkdtemp(prefix="selftrust-profile-"))
     try:
-        dataset.setup_django(data_dir)
+        with contextlib.ExitStack() as stack:
+            database_url = None
+            if os.environ.get("DATABASE_URL"):
+                scratch = stack.enter_context(
+                    scratch_database.scratch_database(os.environ["DATABASE_URL"])
+                )
+                database_url = scratch.url
+            return _profile(args, data_dir, database_url)
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def _profile(args, data_dir: Path, database_url: str | None) -> int:
+    try:
+        dataset.setup_django(data_dir, database_url)
         from django.conf import settings
         from django.core.management import call_command
         from django.db import connection
@@ -41,7 +60,7 @@ def main(argv=None) -> int:
 
         call_command("migrate", interactive=False, verbosity=0)
         data = dataset.generate(days=args.days, promises=args.promises)
-        print(f"{data.promises} promises, {data.check_ins} check-ins\n")
+        print(f"{data.promises} promises, {data.check_ins} check-ins ({data.database})\n")
 
         client = Client(HTTP_HOST="127.0.0.1")
         client.cookies[settings.SESSION_COOKIE_NAME] = data.session_key
@@ -86,8 +105,9 @@ def main(argv=None) -> int:
             for sql, params, seconds in captured:
                 print(f"   {seconds * 1000:.2f} ms  {sql[:300]}")
                 if sql.lstrip().upper().startswith("SELECT"):
+                    explain = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
                     with connection.cursor() as cursor:
-                        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+                        cursor.execute(explain + sql, params)
                         for row in cursor.fetchall():
                             print(f"      plan: {row[-1]}")
             profiler = cProfile.Profile()
@@ -109,7 +129,6 @@ def main(argv=None) -> int:
             connections.close_all()
         except Exception:  # noqa: BLE001
             pass
-        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,11 @@ from pathlib import Path
 
 START = "<!-- bench:start -->"
 END = "<!-- bench:end -->"
+# The PostgreSQL run has its own part, just after the SQLite one.
+POSTGRES_START = "<!-- bench-postgres:start -->"
+POSTGRES_END = "<!-- bench-postgres:end -->"
+MARKERS = {"sqlite": (START, END), "postgresql": (POSTGRES_START, POSTGRES_END)}
+DATABASE_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 P95_TARGET_MS = 50.0
 THROUGHPUT_TARGET = 0.50  # of hello-world's requests per second
@@ -23,10 +28,12 @@ HEADER = """# Benchmarks
 How fast Selftrust answers on one machine, measured by `make bench`
 (`.venv/bin/python bench/run.py`; `--quick` for a smoke run, `--help` for the options).
 
-The benchmark makes a fresh SQLite database (WAL) in a temporary folder, fills it with
-one person's ten years of daily promises and check-ins, starts the real server
-(`selftrust serve`: gunicorn, gthread workers) on 127.0.0.1, and measures each page
-with a standard-library load generator over keep-alive connections. Every response must
+The benchmark makes a fresh SQLite database (WAL) in a temporary folder, or with
+`DATABASE_URL` set a scratch PostgreSQL database beside the one it names (`<name>_bench`,
+dropped afterwards), fills it with one person's ten years of daily promises and check-ins,
+starts the real server (`selftrust serve --no-worker --no-access-log`: gunicorn, gthread
+workers) on 127.0.0.1, once as one server and once as two (`--servers 1,2`), and measures
+each page with a standard-library load generator over keep-alive connections. Every response must
 be a 200 with the expected content (the person's promise text), so a redirect to the
 login page counts as an error, not as a fast answer.
 
@@ -93,7 +100,7 @@ def git_revision(root: Path) -> str:
     return f"{rev}{' (with uncommitted changes)' if dirty else ''}"
 
 
-def machine() -> dict[str, str]:
+def machine(database: str = "") -> dict[str, str]:
     try:
         usable = len(os.sched_getaffinity(0))
     except AttributeError:
@@ -109,6 +116,7 @@ def machine() -> dict[str, str]:
         "django-ninja": _version("django-ninja"),
         "gunicorn": _version("gunicorn"),
         "sqlite": sqlite3.sqlite_version,
+        "database": database or f"SQLite {sqlite3.sqlite_version}",
         "load": load,
     }
 
@@ -161,9 +169,8 @@ def table(rows) -> str:
     return "\n".join(lines)
 
 
-def generated_section(*, info: dict, dataset, server: dict, load: dict, rows, cold) -> str:
-    all_met = all(row["p95_ok"] and row["rps_ok"] for row in rows)
-    misses = [
+def _misses(rows) -> list[str]:
+    return [
         f"{row['result'].name} ("
         + ", ".join(
             part
@@ -177,42 +184,92 @@ def generated_section(*, info: dict, dataset, server: dict, load: dict, rows, co
         for row in rows
         if not (row["p95_ok"] and row["rps_ok"])
     ]
-    errors = sum(row["result"].errors for row in rows)
+
+
+def _servers_in_words(servers: int) -> str:
+    words = {1: "one server", 2: "two servers", 3: "three servers", 4: "four servers"}
+    return words.get(servers, f"{servers} servers")
+
+
+def generated_section(
+    *,
+    vendor: str,
+    info: dict,
+    dataset,
+    server: dict,
+    load: dict,
+    runs,
+    cold,
+    today_after_a_change: tuple[float, int],
+) -> str:
+    """The part between the markers for `vendor` ("sqlite" or "postgresql").
+
+    `runs` is a list of (number of servers, rows from verdicts()), one table each;
+    `today_after_a_change` is (median ms, requests) of Today with its cache missing.
+    """
+    start, end = MARKERS[vendor]
+    name = DATABASE_NAMES[vendor]
+    p95_met = [
+        row["result"].name
+        for row in runs[0][1]
+        if all(
+            r["p95_ok"] for _n, rows in runs for r in rows if r["result"].name == row["result"].name
+        )
+    ]
+    lines = [start, f"## Latest run on {name}: {info['date']}", ""]
+    for servers, rows in runs:
+        all_met = all(row["p95_ok"] and row["rps_ok"] for row in rows)
+        misses = _misses(rows)
+        errors = sum(row["result"].errors for row in rows)
+        lines += [
+            f"### {_servers_in_words(servers).capitalize()}"
+            + ("" if servers == 1 else f" (connections dealt to {servers} ports in turn)"),
+            "",
+            f"**Targets met: {'yes' if all_met else 'no'}.**"
+            + ("" if all_met else " Missed: " + "; ".join(misses) + ".")
+            + f" Errors (any non-200 or a body without the expected content): {errors}.",
+            "",
+            table(rows),
+            "",
+        ]
+        for row in rows:
+            for sample in row["result"].error_samples:
+                lines.append(f"- {row['result'].name}: {sample}")
+    if len(runs) > 1:
+        lines += [
+            "p95 under 50 ms with every number of servers: "
+            + (", ".join(p95_met) if p95_met else "none")
+            + ".",
+            "",
+        ]
     outcome_mix = ", ".join(f"{k} {v}" for k, v in dataset.outcome_counts.items())
-    lines = [
-        START,
-        f"## Latest run: {info['date']}",
-        "",
-        f"**Targets met: {'yes' if all_met else 'no'}.**"
-        + ("" if all_met else " Missed: " + "; ".join(misses) + "."),
-        "",
-        table(rows),
-        "",
-        f"Errors (any non-200 or a body without the expected content): {errors}.",
-        "",
+    server_counts = " and ".join(_servers_in_words(n) for n, _rows in runs)
+    lines += [
         "*In-process ms* is the median cost of one request through Django's test client in "
         "the benchmark process (the same middleware, views and templates; no network, no "
         "concurrency): what a request costs the server whatever else the machine is doing.",
-    ]
-    for row in rows:
-        for sample in row["result"].error_samples:
-            lines.append(f"- {row['result'].name}: {sample}")
-    lines += [
         "",
-        "### Setup",
+        "#### Setup",
         "",
         f"- **Machine**: {info['nproc']} CPUs usable (nproc), {info['cpu']}, {info['memory']} RAM, "
-        f"{info['os']}; load average at start {info['load']}.",
+        f"{info['os']}; load average at start {info['load']}, at the end {info['load_end']} "
+        "(other work on the machine shows here; compare runs made at similar load).",
         f"- **Software**: Python {info['python']}, Django {info['django']}, "
-        f"django-ninja {info['django-ninja']}, gunicorn {info['gunicorn']}, SQLite {info['sqlite']}; "
+        f"django-ninja {info['django-ninja']}, gunicorn {info['gunicorn']}, {info['database']}; "
         f"commit {info['commit']}.",
         f"- **Dataset**: 1 person, {dataset.promises} daily promises over {dataset.days} days "
         f"({dataset.days / 365:.1f} years), {dataset.check_ins} check-ins "
         f"({outcome_mix}); {dataset.practice_entries} practice entries over the same years "
-        f"(of which {dataset.decisions} decisions, most looked back on); "
-        f"SQLite journal mode {dataset.journal_mode}.",
-        f"- **Server**: `selftrust serve`, gunicorn gthread, {server['workers']} workers × "
-        f"{server['threads']} threads, DEBUG off, 127.0.0.1.",
+        f"(of which {dataset.decisions} decisions, most looked back on); {dataset.database}"
+        + (
+            ", a scratch database made for the run and dropped after it"
+            if vendor == "postgresql"
+            else ", in a temporary folder"
+        )
+        + ".",
+        f"- **Server**: `selftrust serve --no-worker --no-access-log` ({server_counts}, each on "
+        f"its own port), gunicorn gthread, {server['workers']} workers × {server['threads']} "
+        "threads per server, DEBUG off, 127.0.0.1; the database on the same machine.",
         f"- **Load**: {load['concurrency']} keep-alive connections from {load['processes']} client "
         f"processes on the same machine; per endpoint a warm-up of {load['warmup']} requests, then "
         f"{load['requests']} requests or {load['duration']:g} s, whichever comes first, in "
@@ -224,22 +281,34 @@ def generated_section(*, info: dict, dataset, server: dict, load: dict, rows, co
         f"- **Track record without the cache** (in-process `track_record_for()` after "
         f"`cache.clear()`, median of {cold.runs}): {cold.total_ms:.1f} ms, of which fetching the "
         f"rows {cold.fetch_ms:.1f} ms and computing {cold.compute_ms:.1f} ms. The server keeps the "
-        "result in each worker's memory cache until the person's record changes, so the table "
-        "above measures the cached path; the first view after every check-in pays this.",
+        "result in each worker's memory cache until the person's record changes, so the tables "
+        "above measure the cached path; the first view after every check-in pays this.",
+        f"- **Today right after a change** (in-process, median of {today_after_a_change[1]}): "
+        f"{today_after_a_change[0]:.1f} ms. Today keeps what it shows of the promises under the "
+        "person's record_version too, so the tables measure that cached path; the first view "
+        "after a check-in or a changed promise reads the promises and the week's answers "
+        "(two more queries).",
         "- The client shares the CPUs with the server, so absolute figures are lower than on a "
         "dedicated client; compare runs on the same machine only.",
-        END,
+        end,
     ]
     return "\n".join(lines)
 
 
-def write(path: Path, section: str) -> None:
+def write(path: Path, section: str, vendor: str = "sqlite") -> None:
+    """Put `section` between `vendor`'s markers; a new PostgreSQL part goes just after the
+    SQLite one, so the hand-written analysis below both stays where it is."""
+    start, end = MARKERS[vendor]
     if path.exists():
         text = path.read_text()
-        if START in text and END in text:
-            before, rest = text.split(START, 1)
-            _old, after = rest.split(END, 1)
+        if start in text and end in text:
+            before, rest = text.split(start, 1)
+            _old, after = rest.split(end, 1)
             path.write_text(before + section + after)
+            return
+        if vendor != "sqlite" and END in text:
+            before, after = text.split(END, 1)
+            path.write_text(before + END + "\n\n" + section + after)
             return
         path.write_text(HEADER + section + "\n\n" + text)
         return

@@ -1,13 +1,20 @@
 """Selftrust's benchmark: `make bench` (or `.venv/bin/python bench/run.py`).
 
-1. A fresh temporary SELFTRUST_DATA_DIR (SQLite, WAL), `selftrust migrate`, and one person
-   with ten years of daily promises and check-ins, a session and a personal API token.
-2. The real server, `selftrust serve`, on a free port of 127.0.0.1 (with the hello-world
-   baseline view turned on), ready once /healthz answers.
-3. For each of hello-world, Today, Track record and the track-record API: a warm-up, then a
-   fixed number of requests (or a time limit) over several keep-alive connections.
-4. The figures go to docs/benchmarks.md, between the bench:start and bench:end markers.
-5. The server is stopped and the temporary folder removed, whatever happens.
+1. A fresh temporary SELFTRUST_DATA_DIR and database: SQLite (WAL) in that folder, or, when
+   DATABASE_URL is set, a scratch PostgreSQL database `<name>_bench` on the same server
+   (bench/scratch_database.py; the database DATABASE_URL names is never written to).
+   `selftrust migrate`, and one person with ten years of daily promises, check-ins and
+   practice entries, a session and a personal API token.
+2. The real server, `selftrust serve --no-worker --no-access-log` (the web server alone), on
+   free ports of 127.0.0.1 (with the hello-world baseline view turned on), ready once
+   /healthz answers: one server, then two side by side (`--servers`; both by default on
+   PostgreSQL, where several servers share one database in a clinic).
+3. For each page: a warm-up, then a fixed number of requests (or a time limit) over several
+   keep-alive connections, the pages taking turns in rounds.
+4. The figures go to docs/benchmarks.md, between the bench:start and bench:end markers for
+   SQLite, or the bench-postgres:start and bench-postgres:end markers for PostgreSQL.
+5. The servers are stopped, the scratch database dropped and the temporary folder removed,
+   whatever happens.
 
 `--quick` is a smoke run: a small dataset and few requests, printed but not written to
 docs/benchmarks.md unless --output is given.
@@ -31,6 +38,7 @@ from pathlib import Path
 import dataset
 import loadgen
 import report
+import scratch_database
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "docs" / "benchmarks.md"
@@ -56,8 +64,31 @@ def _default_workers() -> int:
     return min(4, (os.cpu_count() or 1) + 1)
 
 
+def _server_counts(value: str) -> list[int]:
+    try:
+        counts = [int(part) for part in value.split(",") if part.strip()]
+    except ValueError:
+        counts = []
+    if not counts or any(n < 1 for n in counts):
+        raise argparse.ArgumentTypeError("give numbers of servers like 1 or 1,2")
+    return counts
+
+
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--database",
+        choices=("sqlite", "postgresql"),
+        default="postgresql" if os.environ.get("DATABASE_URL") else "sqlite",
+        help="postgresql (the default when DATABASE_URL is set: a scratch database "
+        "<name>_bench on its server) or sqlite (the default otherwise)",
+    )
+    parser.add_argument(
+        "--servers",
+        type=_server_counts,
+        help="numbers of servers to measure in turn, e.g. 1,2 (default: 1,2 on PostgreSQL, "
+        "1 on SQLite)",
+    )
     parser.add_argument(
         "--quick",
         action="store_true",
@@ -109,6 +140,10 @@ def parse_args(argv=None) -> argparse.Namespace:
     args.rounds = args.rounds or (1 if quick else 4)
     args.days = args.days or (90 if quick else 3650)
     args.client_processes = args.client_processes or (os.cpu_count() or 1)
+    if args.database == "postgresql" and not os.environ.get("DATABASE_URL"):
+        parser.error("--database postgresql needs DATABASE_URL (postgres://user:pass@host/name)")
+    if args.servers is None:
+        args.servers = [1, 2] if args.database == "postgresql" else [1]
     if args.output is None and not quick:
         args.output = DEFAULT_OUTPUT
     for name in ("requests", "rounds", "concurrency", "days", "promises", "workers", "threads"):
@@ -131,6 +166,9 @@ class Server:
             [
                 _selftrust_command(),
                 "serve",
+                # The web server alone: no background worker beside it, no access log.
+                "--no-worker",
+                "--no-access-log",
                 "--host",
                 "127.0.0.1",
                 "--port",
@@ -234,7 +272,9 @@ def targets(data: dataset.Dataset, cookie: str) -> list[loadgen.Target]:
         loadgen.Target(
             "Timeline", "/practice/mine/", page, (b"<h1>My practice</h1>", b'class="title"')
         ),
-        loadgen.Target("Decision calibration", "/practice/decisions/", page, (b"Brier score is",)),
+        loadgen.Target(
+            "Decision calibration", "/practice/decisions/", page, (b'id="calibration-summary"',)
+        ),
         loadgen.Target(
             "API track record",
             "/api/v1/track-record",
@@ -268,52 +308,22 @@ def _check_stop() -> None:
         raise SystemExit(_stop_requested)
 
 
-def main(argv=None) -> int:
-    args = parse_args(argv)
-    # Ctrl+C and SIGTERM (from make, CI or a closing terminal) unwind, so cleanup runs.
-    signal.signal(signal.SIGINT, _on_signal)
-    signal.signal(signal.SIGTERM, _on_signal)
-    data_dir = Path(tempfile.mkdtemp(prefix="selftrust-bench-"))
-    server = None
+def measure(args, env, data, data_dir: Path, servers: int, in_process) -> list[dict]:
+    """Start `servers` servers, run the load against them, stop them; verdicts() rows."""
+    running: list[Server] = []
     try:
-        env = dataset.bench_environment(data_dir)
-        print(f"Data folder: {data_dir}")
-        subprocess.run(
-            [_selftrust_command(), "migrate"], cwd=ROOT, env=env, check=True, timeout=300
-        )
-        dataset.setup_django(data_dir)
-        print(f"Generating {args.promises} daily promises over {args.days} days…", flush=True)
-        data = dataset.generate(days=args.days, promises=args.promises)
+        for index in range(servers):
+            running.append(
+                Server(env, args.workers, args.threads, data_dir / f"server-{servers}-{index}.log")
+            )
+        for server in running:
+            server.wait_until_healthy()
+        ports = [server.port for server in running]
         print(
-            f"  {data.check_ins} check-ins in {data.seconds_to_build:.1f} s "
-            f"(journal mode {data.journal_mode})"
+            f"{servers} server(s) up on 127.0.0.1:{','.join(map(str, ports))} "
+            f"({args.workers} workers × {args.threads} threads each)"
         )
-        cold = dataset.time_uncached_track_record(data.user_id, runs=5 if args.quick else 20)
-        print(
-            f"  track_record_for() without cache: {cold.total_ms:.1f} ms "
-            f"(fetch {cold.fetch_ms:.1f} ms, compute {cold.compute_ms:.1f} ms)"
-        )
-        in_process = dataset.time_in_process(
-            targets(data, f"sessionid={data.session_key}"), runs=20 if args.quick else 100
-        )
-        print(
-            "  in-process median per request: "
-            + ", ".join(f"{name} {ms:.2f} ms" for name, ms in in_process.items())
-        )
-        from django.db import connections
-
-        connections.close_all()  # the server and the forked clients must not share it
-
-        info = report.machine()
-        info["date"] = report.now()
-        info["commit"] = report.git_revision(ROOT)
-
-        server = Server(env, args.workers, args.threads, data_dir / "server.log")
-        server.wait_until_healthy()
-        print(
-            f"Server up on 127.0.0.1:{server.port} ({args.workers} workers × {args.threads} threads)"
-        )
-        cookie = browser_cookies(server.port, data.session_key)
+        cookie = browser_cookies(ports[0], data.session_key)
 
         measured = targets(data, cookie)
         for target in measured:
@@ -321,7 +331,7 @@ def main(argv=None) -> int:
             if args.warmup:
                 print(f"{target.name} ({target.path}): warming up…", flush=True)
                 loadgen.run(
-                    server.port,
+                    ports,
                     target,
                     requests=args.warmup,
                     duration_s=max(2.0, args.duration / 4),
@@ -337,7 +347,7 @@ def main(argv=None) -> int:
             for target in measured:
                 _check_stop()
                 part = loadgen.run(
-                    server.port,
+                    ports,
                     target,
                     requests=per_round[round_index],
                     duration_s=args.duration / args.rounds,
@@ -346,20 +356,69 @@ def main(argv=None) -> int:
                     check_stop=_check_stop,
                 )
                 print(
-                    f"round {round_index + 1}/{args.rounds} {target.name}: {part.ok} ok, "
-                    f"{part.errors} errors, p50 {part.p50:.1f} ms, p95 {part.p95:.1f} ms, "
-                    f"{part.rps:.0f} req/s, {part.connects} connections opened",
+                    f"{servers} server(s), round {round_index + 1}/{args.rounds} {target.name}: "
+                    f"{part.ok} ok, {part.errors} errors, p50 {part.p50:.1f} ms, "
+                    f"p95 {part.p95:.1f} ms, {part.rps:.0f} req/s, "
+                    f"{part.connects} connections opened",
                     flush=True,
                 )
                 parts[target.name].append(part)
-                if server.process.poll() is not None:
-                    raise RuntimeError(f"the server died during the run:\n{server.log_tail()}")
+                for server in running:
+                    if server.process.poll() is not None:
+                        raise RuntimeError(f"a server died during the run:\n{server.log_tail()}")
         _check_stop()
         results = [loadgen.merge(parts[target.name]) for target in measured]
+        return report.verdicts(results, hello=results[0], in_process=in_process)
+    finally:
+        for server in running:
+            server.stop()
 
-        rows = report.verdicts(results, hello=results[0], in_process=in_process)
-        print_results(rows)
+
+def benchmark(args, data_dir: Path, database_url: str | None) -> int:
+    """Everything but making and dropping the database: see the module's docstring."""
+    try:
+        env = dataset.bench_environment(data_dir, database_url)
+        print(f"Data folder: {data_dir}")
+        subprocess.run(
+            [_selftrust_command(), "migrate"], cwd=ROOT, env=env, check=True, timeout=300
+        )
+        dataset.setup_django(data_dir, database_url)
+        print(f"Generating {args.promises} daily promises over {args.days} days…", flush=True)
+        data = dataset.generate(days=args.days, promises=args.promises)
+        print(f"  {data.check_ins} check-ins in {data.seconds_to_build:.1f} s ({data.database})")
+        cold = dataset.time_uncached_track_record(data.user_id, runs=5 if args.quick else 20)
+        print(
+            f"  track_record_for() without cache: {cold.total_ms:.1f} ms "
+            f"(fetch {cold.fetch_ms:.1f} ms, compute {cold.compute_ms:.1f} ms)"
+        )
+        in_process = dataset.time_in_process(
+            targets(data, f"sessionid={data.session_key}"), runs=20 if args.quick else 100
+        )
+        print(
+            "  in-process median per request: "
+            + ", ".join(f"{name} {ms:.2f} ms" for name, ms in in_process.items())
+        )
+        today = next(t for t in targets(data, f"sessionid={data.session_key}") if t.name == "Today")
+        change_runs = 20 if args.quick else 100
+        after_a_change = dataset.time_after_a_change(today, data.user_id, runs=change_runs)
+        print(f"  Today right after a change (its cache missed): {after_a_change:.2f} ms")
+        from django.db import connections
+
+        connections.close_all()  # the servers and the forked clients must not share it
+
+        info = report.machine(data.database)
+        info["date"] = report.now()
+        info["commit"] = report.git_revision(ROOT)
+
+        runs = []
+        for servers in args.servers:
+            rows = measure(args, env, data, data_dir, servers, in_process)
+            print(f"\n{servers} server(s):")
+            print_results(rows)
+            runs.append((servers, rows))
+        info["load_end"] = ", ".join(f"{x:.2f}" for x in os.getloadavg())
         section = report.generated_section(
+            vendor=args.database,
             info=info,
             dataset=data,
             server={"workers": args.workers, "threads": args.threads},
@@ -371,25 +430,39 @@ def main(argv=None) -> int:
                 "duration": args.duration,
                 "rounds": args.rounds,
             },
-            rows=rows,
+            runs=runs,
             cold=cold,
+            today_after_a_change=(after_a_change, change_runs),
         )
         if args.output:
-            report.write(args.output, section)
+            report.write(args.output, section, args.database)
             print(f"\nWrote {args.output}")
-        errors = sum(result.errors for result in results)
-        met = all(row["p95_ok"] and row["rps_ok"] for row in rows)
+        errors = sum(row["result"].errors for _servers, rows in runs for row in rows)
+        met = all(row["p95_ok"] and row["rps_ok"] for _servers, rows in runs for row in rows)
         print(f"Targets met: {'yes' if met else 'no'}. Errors: {errors}.")
         return 1 if errors else 0
     finally:
-        if server is not None:
-            server.stop()
         try:
             from django.db import connections
 
             connections.close_all()
         except Exception:  # noqa: BLE001 - Django may never have been set up
             pass
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    # Ctrl+C and SIGTERM (from make, CI or a closing terminal) unwind, so cleanup runs.
+    signal.signal(signal.SIGINT, _on_signal)
+    signal.signal(signal.SIGTERM, _on_signal)
+    data_dir = Path(tempfile.mkdtemp(prefix="selftrust-bench-"))
+    try:
+        if args.database == "postgresql":
+            with scratch_database.scratch_database(os.environ["DATABASE_URL"]) as scratch:
+                print(f"Scratch database: {scratch.name} (dropped at the end)")
+                return benchmark(args, data_dir, scratch.url)
+        return benchmark(args, data_dir, None)
+    finally:
         shutil.rmtree(data_dir, ignore_errors=True)
 
 

@@ -2,7 +2,7 @@
 
 selftrust serve [--host H] [--port P] [--workers N]   serve with gunicorn (whitenoise for static files)
 selftrust migrate                                     create or update the database
-selftrust createuser USERNAME                         passphrase asked for, or read from standard input
+selftrust createuser USERNAME [--staff]               passphrase asked for, or read from standard input
 selftrust setpassphrase USERNAME                      set a new passphrase for an account
 selftrust token USERNAME [--name NAME]                print a new personal API token
 selftrust export USERNAME [--output FILE]             everything an account holds, as JSON
@@ -11,6 +11,8 @@ selftrust backup FILE                                 a consistent copy of the S
                                                       safe while serving (PostgreSQL: pg_dump)
 selftrust restore FILE [--yes]                        put a backup back (stop the servers first)
 selftrust purge [--dry-run]                           remove for good what is past keeping
+selftrust worker [--once]                             background work: reminders, upkeep
+                                                      (`serve` starts one unless --no-worker)
 selftrust screen-text                                 screen lines from standard input for
                                                       crisis language (no database, no network)
 selftrust manage ARGS...                              any Django management command
@@ -22,6 +24,7 @@ does the same as `selftrust createuser river`. `python -m selftrust ...` works t
 
 import argparse
 import os
+import subprocess
 import sys
 
 from django.core.exceptions import ImproperlyConfigured
@@ -103,9 +106,29 @@ def serve(args) -> int:
         return 1
     _collect_static()
     command = gunicorn_command(args)
+    if args.worker:
+        # One worker beside the web server, so `make run` alone is a complete install. It is
+        # in the same process group (Ctrl+C stops both) and stops by itself once gunicorn,
+        # which takes over this process id, has gone.
+        subprocess.Popen([sys.executable, "-m", "selftrust", "worker", "--stop-with-parent"])
     print(f"Selftrust is at http://{args.host}:{args.port}  (Ctrl+C to stop)", flush=True)
     os.execv(sys.executable, command)
     return 0  # not reached
+
+
+def worker(args) -> int:
+    _django()
+    pending = _unapplied_migrations()
+    if pending:
+        # A worker of a new version must not run tasks against the old tables.
+        print(
+            f"The database needs updating before the worker can run ({len(pending)} "
+            "change(s) waiting). Run `selftrust migrate` once, on one server, then start "
+            "the servers and workers again.",
+            file=sys.stderr,
+        )
+        return 1
+    return run_command("worker", once=args.once, stop_with_parent=args.stop_with_parent)
 
 
 def migrate(args) -> int:
@@ -205,6 +228,14 @@ def main(argv: list[str] | None = None) -> int:
         "SELFTRUST_CONTROL_SOCKET",
     )
     p.add_argument(
+        "--no-worker",
+        dest="worker",
+        action="store_false",
+        default=not _yes_no("SELFTRUST_NO_WORKER", default=False),
+        help="don't start a background worker beside the server (run `selftrust worker` as "
+        "its own service instead); SELFTRUST_NO_WORKER=1",
+    )
+    p.add_argument(
         "--no-access-log",
         dest="access_log",
         action="store_false",
@@ -213,6 +244,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.set_defaults(run=serve)
 
+    p = commands.add_parser(
+        "worker", help="run background work: reminders every minute, upkeep every hour"
+    )
+    p.add_argument(
+        "--once",
+        action="store_true",
+        help="enqueue what is due now, run the queue empty, and exit (for cron)",
+    )
+    p.add_argument("--stop-with-parent", action="store_true", help=argparse.SUPPRESS)
+    p.set_defaults(run=worker)
+
     p = commands.add_parser("migrate", help="create or update the database")
     p.add_argument("-v", "--verbose", action="store_true")
     p.set_defaults(run=migrate)
@@ -220,7 +262,12 @@ def main(argv: list[str] | None = None) -> int:
     # The operator commands: each hands its arguments to the management command of its name.
     p = commands.add_parser("createuser", help="create an account")
     p.add_argument("username")
-    p.set_defaults(run=lambda args: run_command("createuser", args.username))
+    p.add_argument("--staff", action="store_true", help="an account that may make invitation links")
+    p.set_defaults(
+        run=lambda args: run_command(
+            "createuser", args.username, **({"staff": True} if args.staff else {})
+        )
+    )
 
     p = commands.add_parser("setpassphrase", help="set a new passphrase for an account")
     p.add_argument("username")

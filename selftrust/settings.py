@@ -7,6 +7,14 @@ Environment variables (documented in the README):
   SELFTRUST_ALLOWED_HOSTS     comma-separated host names (127.0.0.1,localhost)
   SELFTRUST_CRISIS_RESOURCES  path to a JSON file that replaces the default crisis resources
   SELFTRUST_TIME_ZONE         default time zone for new accounts (UTC)
+  SELFTRUST_HTTPS             "1" behind HTTPS: secure cookies, HSTS, redirect to https
+  SELFTRUST_TRUSTED_PROXIES   reverse proxies whose X-Forwarded-For is believed
+  SELFTRUST_SIGNUP            open | invite | closed (invite with DATABASE_URL, else open)
+  SELFTRUST_SIGNIN_LIMIT, SELFTRUST_SIGNIN_COOLOFF_MINUTES   sign-in throttling (10, 15)
+  SELFTRUST_EMAIL_URL         the mail server for reminders (smtp://user:pass@host:587,
+                              smtp+ssl://…:465, console://); unset: no email
+  SELFTRUST_VAPID_PRIVATE_KEY, SELFTRUST_VAPID_PUBLIC_KEY, SELFTRUST_VAPID_SUBJECT
+                              Web Push keys (generated into the data folder when unset)
 """
 
 import ipaddress
@@ -16,6 +24,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from selftrust.reminders.email_url import email_settings
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -86,6 +96,7 @@ INSTALLED_APPS = [
     "selftrust.assessments",
     "selftrust.practices",
     "selftrust.lessons",
+    "selftrust.drafts",
     "selftrust.api",
 ]
 
@@ -101,6 +112,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "selftrust.accounts.middleware.UserTimezoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The lock on a shared phone, held on the server (after messages: it may say why).
+    "selftrust.accounts.lock_middleware.PrivacyLockMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "selftrust.web.middleware.PrivateByDefaultMiddleware",
@@ -359,3 +372,18 @@ if SIGNUP_MODE not in {"open", "invite", "closed"}:
         f"SELFTRUST_SIGNUP={os.environ.get('SELFTRUST_SIGNUP')!r} is not a sign-up mode. "
         "Use open, invite or closed."
     )
+
+# Email for reminders: SELFTRUST_EMAIL_URL (unset: no email); a URL we can't use stops
+# start-up with the reason (selftrust/reminders/email_url.py).
+vars().update(email_settings(os.environ.get("SELFTRUST_EMAIL_URL")))
+
+# Background work (django-tasks): the queue lives in the same database (django-tasks-db);
+# `selftrust worker` runs it and enqueues due reminders every minute and upkeep every hour.
+INSTALLED_APPS = [
+    *INSTALLED_APPS,
+    "django_tasks",
+    "django_tasks_db",
+    "selftrust.reminders",
+    "selftrust.upkeep",
+]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("selftrust.assessments.urls")),
     path("", include("selftrust.practices.urls")),
     path("", include("selftrust.lessons.urls")),
+    path("", include("selftrust.drafts.urls")),
+    path("", include("selftrust.reminders.urls")),
     path("api/v1/", api.urls),
 ]
 

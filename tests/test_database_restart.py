@@ -47,7 +47,11 @@ def test_every_connection_dropped_mid_load_brings_no_5xx(tmp_path):
         f"postgres://{database['USER']}:{database['PASSWORD']}@{database['HOST'] or '127.0.0.1'}"
         f":{database['PORT'] or 5432}/{database['NAME']}"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SELFTRUST_")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("SELFTRUST_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     env.update({"DATABASE_URL": url, "SELFTRUST_DATA_DIR": str(tmp_path)})
     port = free_port()
     server = subprocess.Popen(

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from selftrust.assessments.instruments import PHQ9
-from selftrust.practices.models import Draft, Entry, ThoughtRecord
+from selftrust.drafts.models import Draft
+from selftrust.practices.models import Entry, ThoughtRecord
 from selftrust.promises.models import CheckIn, Schedule
 from selftrust.promises.track_record import track_record_for
 from tests.factories import CheckInFactory, PromiseFactory, api_token_for
@@ -53,7 +54,7 @@ def test_a_thought_record_edit_draft_wins_over_the_saved_values(owner_client, us
     )
     entry = Entry.objects.get()
     owner_client.post(
-        reverse("practices:autosave", args=[f"edit:{entry.pk}"]),
+        reverse("drafts:autosave", args=[f"practice:thought-record:edit:{entry.pk}"]),
         {
             "situation": "s",
             "automatic_thought": "t",
@@ -71,7 +72,7 @@ def test_a_thought_record_edit_draft_wins_over_the_saved_values(owner_client, us
 
 
 def test_nul_characters_never_reach_the_database(owner_client, user):
-    owner_client.post(reverse("practices:autosave", args=["new:win"]), {"win": "a\x00b"})
+    owner_client.post(reverse("drafts:autosave", args=["practice:win:new"]), {"win": "a\x00b"})
     assert Draft.objects.get().data == {"win": ["ab"]}
     assert owner_client.get(reverse("practices:timeline"), {"q": "a\x00b"}).status_code == 200
     response = owner_client.post(reverse("practices:new", args=["win"]), {"win": "x\x00" * 3})
@@ -97,7 +98,7 @@ def test_a_huge_offset_is_refused_not_crashed(client, user):
 
 
 def test_non_ascii_digits_in_a_draft_key_are_not_found(owner_client):
-    assert owner_client.post("/practice/drafts/edit:²/", {"x": "y"}).status_code == 404
+    assert owner_client.post("/drafts/practice:win:edit:²/", {"x": "y"}).status_code == 404
 
 
 def test_token_requests_filter_dates_in_the_persons_time_zone(client, user):
@@ -133,7 +134,7 @@ def test_the_words_of_a_past_one_time_promise_can_still_be_edited(owner_client, 
 
 def test_a_late_autosave_does_not_bring_a_saved_draft_back(owner_client, user):
     owner_client.post(reverse("practices:new", args=["win"]), {"win": "Saved"})
-    owner_client.post(reverse("practices:autosave", args=["new:win"]), {"win": "Sav"})
+    owner_client.post(reverse("drafts:autosave", args=["practice:win:new"]), {"win": "Sav"})
     assert not Draft.objects.exists()
 
 
@@ -142,10 +143,8 @@ def test_a_late_questionnaire_autosave_does_not_bring_the_draft_back(owner_clien
     owner_client.post(
         reverse("assessments:take", args=[PHQ9.slug]), {**answers, "action": "finish"}
     )
-    owner_client.post(reverse("assessments:draft", args=[PHQ9.slug]), answers)
-    from selftrust.assessments.models import AssessmentDraft
-
-    assert not AssessmentDraft.objects.exists()
+    owner_client.post(reverse("drafts:autosave", args=[f"assessment:{PHQ9.slug}"]), answers)
+    assert not Draft.objects.exists()
 
 
 def test_deleting_purges_older_deleted_entries(owner_client, user):

@@ -17,7 +17,11 @@ SELFTRUST = str(Path(sys.executable).with_name("selftrust"))
 
 
 def _env(data: Path) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SELFTRUST_")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("SELFTRUST_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     env.pop("DATABASE_URL", None)
     return {**env, "SELFTRUST_DATA_DIR": str(data)}
 
@@ -123,3 +127,57 @@ def test_two_servers_on_one_host_both_serve_and_stop_cleanly(migrated):
         assert fetch(f"{first_base}/healthz")[0] == 200
     finally:
         _stop(first)
+
+
+def _worker_status(base: str) -> str:
+    import json
+
+    return json.loads(fetch(f"{base}/healthz")[1])["worker"]["status"]
+
+
+def test_serve_starts_a_worker_beside_the_server_and_stops_it_too(tmp_path):
+    subprocess.run([SELFTRUST, "migrate"], env=_env(tmp_path), check=True, capture_output=True)
+    server, base = _start(_env(tmp_path))
+    try:
+        for _ in range(100):
+            if _worker_status(base) == "ok":
+                break
+            time.sleep(0.2)
+        assert _worker_status(base) == "ok"
+        found = subprocess.run(
+            ["pgrep", "-P", str(server.pid), "-f", "selftrust worker"],
+            capture_output=True,
+            text=True,
+        )
+        worker_pids = [int(pid) for pid in found.stdout.split()]
+        assert len(worker_pids) == 1
+    finally:
+        _stop(server)
+    for _ in range(50):  # the worker notices within a few seconds that its server has gone
+        if not Path(f"/proc/{worker_pids[0]}").exists():
+            break
+        time.sleep(0.2)
+    assert not Path(f"/proc/{worker_pids[0]}").exists()
+
+
+def test_serve_without_a_worker_leaves_the_work_to_a_separate_service(tmp_path):
+    subprocess.run([SELFTRUST, "migrate"], env=_env(tmp_path), check=True, capture_output=True)
+    server, base = _start(_env(tmp_path), "--no-worker")
+    try:
+        time.sleep(3)
+        assert _worker_status(base) == "not seen yet"
+    finally:
+        _stop(server)
+
+
+def test_the_worker_refuses_a_database_with_changes_waiting(tmp_path):
+    result = subprocess.run(
+        [SELFTRUST, "worker", "--once"],
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "before the worker can run" in result.stderr
+    assert "Run `selftrust migrate` once" in result.stderr

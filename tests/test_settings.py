@@ -12,6 +12,8 @@ import pytest
 def _selftrust(*args, env=None, umask=None):
     environment = {k: v for k, v in os.environ.items() if not k.startswith("SELFTRUST_")}
     environment.pop("DATABASE_URL", None)
+    # The browser tests set this for themselves; a real server never has it.
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     environment.update(env or {})
 
     def set_umask():

@@ -5,6 +5,7 @@ import json
 from django.utils import timezone
 
 from selftrust.assessments.models import AssessmentResponse
+from selftrust.drafts import store as drafts
 from selftrust.practices.services import export_entries
 from selftrust.promises.models import CheckIn, Promise
 from selftrust.safety import plan as safety_plan
@@ -13,7 +14,7 @@ EXPORT_FORMAT = "selftrust-export/1"
 
 
 def export_for(user) -> dict:
-    promises = Promise.objects.owned_by(user).order_by("created_at")
+    promises = Promise.objects.owned_by(user).order_by("created_at", "pk")
     check_ins = CheckIn.objects.filter(promise__user=user).order_by("promise_id", "day")
     by_promise: dict[int, list[dict]] = {}
     for check_in in check_ins:
@@ -53,9 +54,13 @@ def export_for(user) -> dict:
                 "band": response.band,
                 "subscales": response.subscales,
             }
-            for response in AssessmentResponse.objects.filter(user=user).order_by("completed_at")
+            for response in AssessmentResponse.objects.filter(user=user).order_by(
+                "completed_at", "pk"
+            )
         ],
         "practice_entries": export_entries(user),
+        # Words typed and not saved yet are the person's too: {"key", "updated_at", "fields"}.
+        "drafts": drafts.export(user),
         "safety_plan": safety_plan.export(safety_plan.plan_for(user)),
         "trusted_people": safety_plan.export_people(user),
         "api_tokens": [

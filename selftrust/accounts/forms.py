@@ -7,8 +7,8 @@ from django.contrib.auth.forms import (
 )
 from django.utils.translation import gettext_lazy as _
 
-from selftrust.accounts import throttling
-from selftrust.accounts.models import User, available_time_zones
+from selftrust.accounts import sign_in_length, throttling
+from selftrust.accounts.models import SignInLasts, User, available_time_zones
 from selftrust.text import validate_plain_text
 
 
@@ -53,6 +53,13 @@ class SignupForm(BaseUserCreationForm):
         return user
 
 
+class ForgivingChoiceField(forms.ChoiceField):
+    """A choice where anything not offered means the default (see the form's clean_<field>)."""
+
+    def validate(self, value):
+        pass
+
+
 class LoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _(
@@ -60,10 +67,22 @@ class LoginForm(AuthenticationForm):
         ),
         "inactive": _("This account is switched off."),
     }
+    keep_signed_in = ForgivingChoiceField(
+        label=_("Keep me signed in"),
+        choices=SignInLasts.choices,
+        initial=sign_in_length.DEFAULT,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("On a phone or computer someone else may use, the shortest is safest."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].label = _("Passphrase")
+
+    def clean_keep_signed_in(self):
+        # Missing or unknown (an old page, a script): the safe default, never an error.
+        return sign_in_length.valid(self.cleaned_data.get("keep_signed_in"))
 
 
 class TimeZoneForm(forms.ModelForm):
@@ -227,3 +246,153 @@ class RecoverForm(SetPasswordMixin, forms.Form):
             User(username=self.cleaned_data.get("username", "")), "new_password2"
         )
         return super().clean()
+
+
+# Privacy on a shared phone: the lock, its PIN, and how long a sign-in lasts (lock.py,
+# sign_in_length.py).
+
+
+class DevicePrivacyForm(forms.ModelForm):
+    """Settings: after how long Selftrust locks itself, and how long a sign-in here lasts."""
+
+    class Meta:
+        model = User
+        fields = ["lock_after_minutes", "sign_in_lasts"]
+        labels = {
+            "lock_after_minutes": _("Lock Selftrust when I haven't used it for"),
+            "sign_in_lasts": _("How long a sign-in lasts here"),
+        }
+        help_texts = {
+            "lock_after_minutes": _(
+                "On every device where you're signed in. When it locks, the page is hidden "
+                "until you unlock it with your PIN or your passphrase."
+            ),
+            "sign_in_lasts": _(
+                "For this browser, counted from when you signed in or last changed it here. "
+                "After that, you sign in again with your passphrase."
+            ),
+        }
+        widgets = {"lock_after_minutes": forms.RadioSelect, "sign_in_lasts": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "device_%s")
+        super().__init__(*args, **kwargs)
+
+
+PIN_LENGTH = (4, 8)
+PIN_HELP = _("4 to 8 digits, that you'll remember and others won't guess easily.")
+
+
+def _clean_new_pin(pin: str) -> str:
+    pin = (pin or "").strip()
+    if not pin.isascii() or not pin.isdigit() or not PIN_LENGTH[0] <= len(pin) <= PIN_LENGTH[1]:
+        raise forms.ValidationError(_("A PIN is 4 to 8 digits, with nothing else in it."))
+    # The PINs anyone would try first: one digit repeated (0000), or a run (1234, 9876).
+    steps = {int(b) - int(a) for a, b in zip(pin, pin[1:], strict=False)}
+    if len(steps) == 1 and steps.pop() in (-1, 0, 1):
+        raise forms.ValidationError(
+            _("That PIN is one of the first anyone would try. Please choose a less obvious one.")
+        )
+    return pin
+
+
+def _pin_input(**attrs):
+    return forms.PasswordInput(
+        attrs={
+            "inputmode": "numeric",
+            "pattern": "[0-9]*",
+            "autocomplete": "off",
+            "maxlength": PIN_LENGTH[1],
+            **attrs,
+        }
+    )
+
+
+class LockPinForm(forms.Form):
+    """Set or change the PIN; the passphrase confirms it, so that someone who finds the phone
+    unlocked cannot choose a PIN of their own and come back later."""
+
+    pin = forms.CharField(label=_("New PIN"), help_text=PIN_HELP, strip=False, widget=_pin_input())
+    pin_again = forms.CharField(label=_("The same PIN again"), strip=False, widget=_pin_input())
+    password = forms.CharField(
+        label=_("Your passphrase, to confirm"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, request, **kwargs):
+        kwargs.setdefault("auto_id", "pin_%s")
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.request = request
+
+    def clean_pin(self):
+        return _clean_new_pin(self.cleaned_data.get("pin"))
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not throttling.passphrase_matches(self.request, self.user, password):
+            raise forms.ValidationError(_("That passphrase doesn't match. Your PIN is as it was."))
+        return password
+
+    def clean(self):
+        cleaned = super().clean()
+        pin, again = cleaned.get("pin"), (cleaned.get("pin_again") or "").strip()
+        if pin and again != pin:
+            self.add_error(
+                "pin_again", _("The two PINs don't match. Take your time and type them again.")
+            )
+        return cleaned
+
+    def save(self) -> None:
+        self.user.set_lock_pin(self.cleaned_data["pin"])
+
+
+WRONG = "wrong"
+
+
+class UnlockWithPinForm(forms.Form):
+    pin = forms.CharField(
+        label=_("Your PIN"),
+        strip=False,
+        error_messages={"required": _("Type your PIN to unlock.")},
+        widget=_pin_input(autofocus=True),
+    )
+
+    def __init__(self, *args, user, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_pin(self):
+        pin = self.cleaned_data["pin"].strip()
+        if not self.user.check_lock_pin(pin):
+            raise forms.ValidationError(_("That PIN doesn't match."), code=WRONG)
+        return pin
+
+    def was_wrong(self) -> bool:
+        return self.has_error("pin", WRONG)
+
+
+class UnlockWithPassphraseForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your passphrase"),
+        strip=False,
+        error_messages={"required": _("Type your passphrase to unlock.")},
+        # Not offered by a password manager: whoever holds the phone could use it too.
+        widget=forms.PasswordInput(attrs={"autocomplete": "off", "autofocus": True}),
+    )
+
+    def __init__(self, *args, user, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.request = request
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        # Through authenticate, so these checks also count toward the sign-in throttle.
+        if not throttling.passphrase_matches(self.request, self.user, password):
+            raise forms.ValidationError(_("That passphrase doesn't match."), code=WRONG)
+        return password
+
+    def was_wrong(self) -> bool:
+        return self.has_error("password", WRONG)

@@ -27,9 +27,13 @@ from django.utils.dateparse import parse_date, parse_datetime
 from selftrust.accounts.export import EXPORT_FORMAT
 from selftrust.accounts.forms import TimeZoneForm
 from selftrust.accounts.models import User
+from selftrust.assessments import services as assessments_services
 from selftrust.assessments.instruments import INSTRUMENTS
 from selftrust.assessments.models import AssessmentResponse
 from selftrust.assessments.scoring import AnswersInvalid, score
+from selftrust.drafts import keys as draft_keys
+from selftrust.drafts import store as draft_store
+from selftrust.drafts.models import Draft as DraftModel
 from selftrust.practices import services as practice_services
 from selftrust.practices.catalog import PRACTICES, Practice
 from selftrust.practices.forms import (
@@ -103,6 +107,10 @@ class ImportSummary:
     assessments: int = 0
     trusted_people: int = 0
     safety_plan: bool = False
+    drafts: int = 0
+    # Unsaved changes to an entry: the export names entries without ids, so these can't be
+    # tied to the new entries. Their words stay in the file; the summary says so.
+    drafts_left_in_file: int = 0
 
     def in_words(self) -> str:
         parts = [
@@ -114,7 +122,15 @@ class ImportSummary:
         ]
         if self.safety_plan:
             parts.append("your safety plan")
-        return _joined([part for part in parts if part]) or "nothing (the export was empty)"
+        parts.append(_count(self.drafts, "unfinished draft"))
+        said = _joined([part for part in parts if part]) or "nothing (the export was empty)"
+        if self.drafts_left_in_file:
+            said += (
+                f". {_count(self.drafts_left_in_file, 'unsaved draft')} stayed in the file "
+                "(changes to an old entry, or a form you had already started here): copy them "
+                "across by hand if you want them"
+            )
+        return said
 
 
 def _count(number: int, one: str, many: str | None = None) -> str:
@@ -239,6 +255,7 @@ def import_export(user, data: dict) -> ImportSummary:
         _import_assessments(work, _list(work, data, "assessments"))
         people, named = _import_people(work, _list(work, data, "trusted_people"))
         _import_plan(work, data.get("safety_plan"), people, named)
+        _import_drafts(work, _list(work, data, "drafts") if "drafts" in data else [])
         if work.problems:
             raise ImportRefused(
                 "Some of this file doesn't fit, so nothing was brought in:", work.problems
@@ -702,3 +719,50 @@ def _import_plan(
     if updated_at is not None:
         SafetyPlan.objects.filter(pk=saved.pk).update(updated_at=updated_at)
     work.summary.safety_plan = True
+
+
+# --- drafts ----------------------------------------------------------------------------------
+
+
+def _import_drafts(work: _Import, drafts: list) -> None:
+    """Words typed and not yet saved come along: new entries, the plan, questionnaires."""
+    for number, raw in enumerate(drafts, start=1):
+        where = f"Draft {number}"
+        record = _record(work, where, raw)
+        if record is None:
+            continue
+        key, fields = record.get("key"), record.get("fields")
+        if not isinstance(key, str) or not isinstance(fields, dict):
+            work.problem(where, "it needs a “key” and its “fields”.")
+            continue
+        if not all(
+            isinstance(name, str)
+            and isinstance(values, list)
+            and all(isinstance(value, str) for value in values)
+            for name, values in fields.items()
+        ):
+            work.problem(where, "each field should hold a list of text.")
+            continue
+        practice = draft_keys.parse_practice(key)
+        if practice is not None and practice.action != "new":
+            work.summary.drafts_left_in_file += 1
+            continue
+        allowed = (
+            key == draft_keys.SAFETY_PLAN
+            or practice_services.may_keep_draft(work.user, key)
+            or assessments_services.may_keep_draft(work.user, key)
+        )
+        if not allowed:
+            work.problem(where, f"“{_short(key)}” isn't a form we know.")
+            continue
+        if draft_store.get(work.user, key) is not None:
+            # Typed here already, before the import: never overwritten. The file keeps its own.
+            work.summary.drafts_left_in_file += 1
+            continue
+        if not draft_store.save(work.user, key, fields):
+            work.problem(where, "it is far longer than any form holds.")
+            continue
+        moment = _moment(work, where, record.get("updated_at"), required=False)
+        if moment is not None:
+            DraftModel.objects.filter(user=work.user, key=key).update(updated_at=moment)
+        work.summary.drafts += 1

@@ -5,16 +5,39 @@ import zoneinfo
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 TOKEN_PREFIX = "st_"
 
 
 def available_time_zones() -> set[str]:
     return zoneinfo.available_timezones()
+
+
+class LockAfter(models.IntegerChoices):
+    """After how many minutes without use Selftrust locks itself (Settings, Privacy on this device)."""
+
+    OFF = 0, _("Don't lock by itself")
+    ONE_MINUTE = 1, _("1 minute")
+    FIVE_MINUTES = 5, _("5 minutes")
+    FIFTEEN_MINUTES = 15, _("15 minutes")
+    AN_HOUR = 60, _("An hour")
+
+
+class SignInLasts(models.TextChoices):
+    """How long a sign-in lasts (the sign-in page's "Keep me signed in", and Settings).
+
+    The rules are in `selftrust.accounts.sign_in_length`.
+    """
+
+    BROWSER = "browser", _("Until I close the browser (a day at most)")
+    DAY = "day", _("For a day")
+    FORTNIGHT = "fortnight", _("For 14 days")
 
 
 class User(AbstractUser):
@@ -34,6 +57,19 @@ class User(AbstractUser):
     # in; told to them, calmly, at their next sign-in, then set back to 0. A count only:
     # where and when the attempts came from is not kept.
     failed_sign_ins = models.PositiveIntegerField(default=0)
+    # Privacy on a shared phone (selftrust/accounts/lock.py). Off until the person chooses:
+    # a lock they did not ask for would stop them mid-sentence, in the middle of a hard moment.
+    lock_after_minutes = models.PositiveSmallIntegerField(
+        choices=LockAfter.choices, default=LockAfter.OFF
+    )
+    # A short PIN that unlocks the lock, hashed like a passphrase (never kept as typed); blank
+    # when the person has none, and then the lock asks for the passphrase.
+    lock_pin = models.CharField(max_length=128, blank=True, default="")
+    # What sign-ins without the sign-in page's choice use (sign-up, a recovery code); the
+    # choice last made there or in Settings. Each session keeps its own (sign_in_length.py).
+    sign_in_lasts = models.CharField(
+        max_length=10, choices=SignInLasts.choices, default=SignInLasts.BROWSER
+    )
 
     def local_today(self):
         return timezone.localdate(timezone=zoneinfo.ZoneInfo(self.time_zone))
@@ -41,6 +77,35 @@ class User(AbstractUser):
     def note_record_changed(self) -> None:
         User.objects.filter(pk=self.pk).update(record_version=F("record_version") + 1)
         self.refresh_from_db(fields=["record_version"])
+
+    # The lock's PIN: hashed with the passphrase hashers (settings.PASSWORD_HASHERS).
+
+    @property
+    def has_lock_pin(self) -> bool:
+        return bool(self.lock_pin)
+
+    @property
+    def has_lock(self) -> bool:
+        """Whether this person has turned the lock on: a time to lock after, or a PIN."""
+        return self.lock_after_minutes > 0 or self.has_lock_pin
+
+    def set_lock_pin(self, pin: str) -> None:
+        self.lock_pin = make_password(pin)
+        self.save(update_fields=["lock_pin"])
+
+    def remove_lock_pin(self) -> None:
+        self.lock_pin = ""
+        self.save(update_fields=["lock_pin"])
+
+    def check_lock_pin(self, pin: str) -> bool:
+        if not self.lock_pin or not pin:
+            return False
+
+        def rehash(raw: str) -> None:  # a PIN hashed with an older hasher is brought up to date
+            self.lock_pin = make_password(raw)
+            User.objects.filter(pk=self.pk).update(lock_pin=self.lock_pin)
+
+        return check_password(pin, self.lock_pin, setter=rehash)
 
 
 class ApiTokenQuerySet(models.QuerySet):

@@ -27,4 +27,13 @@ urlpatterns = [
         views.withdraw_invitation,
         name="withdraw_invitation",
     ),
+    # Privacy on a shared phone: the lock, Leave quickly, how long a sign-in lasts.
+    path("lock/", views.lock_page, name="lock"),
+    path("lock/now/", views.lock_now, name="lock_now"),
+    path("lock/still-here/", views.still_here, name="still_here"),
+    path("leave/", views.leave_quickly, name="leave"),
+    path("away/", views.away, name="away"),
+    path("settings/device/", views.save_device_privacy, name="device_privacy"),
+    path("settings/pin/", views.set_lock_pin, name="set_pin"),
+    path("settings/pin/remove/", views.remove_lock_pin, name="remove_pin"),
 ]

@@ -8,15 +8,18 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from selftrust.accounts import deletion, passphrase, recovery, throttling
+from selftrust.accounts import deletion, lock, passphrase, recovery, sign_in_length, throttling
 from selftrust.accounts import signup_control as signups
 from selftrust.accounts.export import export_json
 from selftrust.accounts.forms import (
     DeleteAccountForm,
+    DevicePrivacyForm,
+    LockPinForm,
     LoginForm,
     PassphraseChangeForm,
     RecoverForm,
@@ -25,8 +28,11 @@ from selftrust.accounts.forms import (
     SignupForm,
     TimeZoneForm,
     TokenForm,
+    UnlockWithPassphraseForm,
+    UnlockWithPinForm,
 )
 from selftrust.accounts.importing import ImportRefused, import_export, read_upload
+from selftrust.accounts.lock_middleware import lock_page_url, page_to_return_to
 from selftrust.accounts.models import ApiToken, Invitation
 
 
@@ -47,6 +53,7 @@ def signup(request):
         except signups.InvitationTaken:
             return render(request, "accounts/signup_by_invitation.html", {"tried": True})
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        sign_in_length.apply(request.session, user.sign_in_lasts)
         return _show_recovery_codes(request, codes, then="accounts:welcome")
     return render(
         request,
@@ -65,8 +72,15 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         # Read before signing in: the count is of attempts since the last visit.
-        failures = throttling.take_failed_sign_ins(form.get_user())
+        user = form.get_user()
+        failures = throttling.take_failed_sign_ins(user)
         response = super().form_valid(form)
+        # "Keep me signed in": this session lasts as chosen; the choice is remembered too.
+        choice = form.cleaned_data["keep_signed_in"]
+        sign_in_length.apply(self.request.session, choice)
+        if user.sign_in_lasts != choice:
+            user.sign_in_lasts = choice
+            user.save(update_fields=["sign_in_lasts"])
         if failures:
             messages.info(self.request, _failed_sign_ins_notice(failures))
         return response
@@ -106,6 +120,8 @@ def _settings_page(
     time_zone_form=None,
     delete_form=None,
     import_refusal=None,
+    device_form=None,
+    pin_form=None,
     status=200,
     **sign_in_forms,
 ):
@@ -119,6 +135,7 @@ def _settings_page(
             "delete_form": delete_form or DeleteAccountForm(user=request.user),
             "new_secret": request.session.pop("new_token_secret", None),
             "import_refusal": import_refusal,
+            **_device_privacy_context(request, device_form=device_form, pin_form=pin_form),
             **_sign_in_safety_context(request, **sign_in_forms),
         },
         status=status,
@@ -345,6 +362,7 @@ def recover(request):
     passphrase.set_passphrase(user, form.cleaned_data["new_password1"], revoke=True)
     throttling.forget_failures(username)
     login(request, user, backend=MODEL_BACKEND)
+    sign_in_length.apply(request.session, user.sign_in_lasts)
     left = recovery.codes_left(user)
     text = ngettext(
         "Your new passphrase is saved and you're signed in. You have %(left)d recovery code left.",
@@ -385,3 +403,191 @@ def withdraw_invitation(request, invitation_id: int):
     invitation.delete()
     messages.info(request, "That invitation link no longer works.")
     return redirect("accounts:settings")
+
+
+# Privacy on a shared phone: the lock, Leave quickly, and how long a sign-in lasts.
+# The rules live in lock.py and sign_in_length.py; lock_middleware.py holds the lock.
+
+DEVICE_PRIVACY_ANCHOR = "#device-privacy-heading"
+SIGNED_OUT_BY_THE_LOCK = (
+    "You've been signed out here after five tries that didn't match, to keep your things "
+    "private. Nothing is lost. Sign in with your passphrase whenever you're ready."
+)
+
+
+def _device_privacy_context(request, *, device_form=None, pin_form=None) -> dict:
+    return {
+        "device_form": device_form or _device_form(request),
+        "pin_form": pin_form or LockPinForm(user=request.user, request=request),
+    }
+
+
+def _device_form(request, data=None) -> DevicePrivacyForm:
+    return DevicePrivacyForm(
+        data,
+        instance=request.user,
+        initial={"sign_in_lasts": sign_in_length.chosen(request.session)},
+    )
+
+
+def _settings_with_anchor():
+    return redirect(reverse("accounts:settings") + DEVICE_PRIVACY_ANCHOR)
+
+
+@login_required
+@require_POST
+def save_device_privacy(request):
+    form = _device_form(request, request.POST)
+    if not form.is_valid():
+        return _settings_page(request, device_form=form, status=400)
+    form.save()
+    if "sign_in_lasts" in form.changed_data:
+        sign_in_length.apply(request.session, form.cleaned_data["sign_in_lasts"])
+    lock.note_activity(request.user, request.session, lock.now_seconds())
+    if request.user.lock_after_minutes and not request.user.has_lock_pin:
+        messages.info(
+            request,
+            "Your choices are saved, and the lock is on. You can set a short PIN below to "
+            "unlock quickly; until then, you unlock with your passphrase.",
+        )
+        return redirect(reverse("accounts:settings") + "#pin-heading")
+    messages.info(request, "Your choices are saved.")
+    return _settings_with_anchor()
+
+
+@login_required
+@require_POST
+def set_lock_pin(request):
+    had_a_pin = request.user.has_lock_pin
+    form = LockPinForm(request.POST, user=request.user, request=request)
+    if not form.is_valid():
+        return _settings_page(request, pin_form=form, status=400)
+    form.save()
+    messages.info(
+        request,
+        "Your new PIN is saved." if had_a_pin else "Your PIN is set. It unlocks Selftrust here.",
+    )
+    return _settings_with_anchor()
+
+
+@login_required
+@require_POST
+def remove_lock_pin(request):
+    request.user.remove_lock_pin()
+    messages.info(request, "Your PIN is removed. The lock asks for your passphrase instead.")
+    return _settings_with_anchor()
+
+
+def _return_to(request) -> str:
+    """The page to go back to after unlocking: ours only, and never the lock itself."""
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    lock_pages = (reverse("accounts:lock"), reverse("accounts:leave"), reverse("accounts:away"))
+    if not safe or not candidate.startswith("/") or candidate.startswith(lock_pages):
+        return reverse("promises:today")
+    return candidate
+
+
+@never_cache
+def lock_page(request):
+    """Locked: a calm sentence, the PIN (or passphrase), and a way to sign out. Nothing else
+    of theirs: the page is made as for someone signed out (lock_middleware.py)."""
+    person = getattr(request, "locked_user", None)
+    next_url = _return_to(request)
+    if person is None:
+        if request.user.is_authenticated:
+            return redirect(next_url)  # not locked: nothing to unlock
+        return redirect(f"{reverse('accounts:login')}?{urlencode({'next': next_url})}")
+    with_passphrase = (
+        not person.has_lock_pin
+        or (request.POST if request.method == "POST" else request.GET).get("with") == "passphrase"
+    )
+    form_class = UnlockWithPassphraseForm if with_passphrase else UnlockWithPinForm
+    form = form_class(request.POST or None, user=person, request=request)
+    tries_left = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            lock.unlock(request.session)
+            return redirect(next_url)
+        status = 400
+        if form.was_wrong():
+            tries_left = lock.note_wrong_try(request.session)
+            if not tries_left:
+                return _end_locked_session(request)
+    return render(
+        request,
+        "accounts/lock.html",
+        {
+            "form": form,
+            "next": next_url,
+            "with_passphrase": with_passphrase,
+            "has_pin": person.has_lock_pin,
+            "tries_left": tries_left,
+            # Messages wait for the unlocked page: they may say what was just done.
+            "messages": (),
+        },
+        status=status,
+    )
+
+
+def _end_locked_session(request):
+    logout(request)
+    messages.info(request, SIGNED_OUT_BY_THE_LOCK)
+    response = redirect("accounts:login")
+    # As on logging out: nothing of theirs stays in this browser's cache or storage.
+    response["Clear-Site-Data"] = '"cache", "storage"'
+    return response
+
+
+@require_POST
+def lock_now(request):
+    """Lock this session now ("Lock now", and the page's script when the idle time passes)."""
+    if request.user.is_authenticated:
+        lock.lock(request.session)
+    if request.POST.get("quietly"):
+        return HttpResponse(status=204)
+    return redirect(lock_page_url(page_to_return_to(request)))
+
+
+@require_POST
+def still_here(request):
+    """The page's script, now and then while the person is active: the middleware has noted
+    the time. When this session is locked (or signed out), the answer says so, and the page
+    goes to the lock."""
+    if request.user.is_authenticated:
+        return HttpResponse(status=204)
+    response = HttpResponse()
+    response["X-Selftrust-Locked"] = "1"
+    return response
+
+
+@require_POST
+def leave_quickly(request):
+    """Leave quickly: lock (or, without a lock, sign out), then a plain page.
+
+    The page's script sends this with sendBeacon (`quietly`) and goes to the plain page at
+    once with location.replace, so the tab's history keeps no trace; without the script, the
+    form lands here and is sent on to the plain page.
+    """
+    signed_out = False
+    if request.user.is_authenticated:
+        if lock.leaving_locks(request.user):
+            lock.lock(request.session)
+        else:
+            logout(request)
+            signed_out = True
+    if request.POST.get("quietly"):
+        return HttpResponse(status=204)
+    response = redirect("accounts:away")
+    if signed_out:
+        response["Clear-Site-Data"] = '"cache", "storage"'
+    return response
+
+
+@require_GET
+def away(request):
+    """A plain page that looks like nothing in particular: no name, no icon, nothing of ours."""
+    return render(request, "accounts/away.html")

@@ -1,11 +1,11 @@
 from django.http import Http404
 from django.urls import reverse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from selftrust.api.assessments import router as assessments_router
 from selftrust.api.auth import AUTH
-from selftrust.api.errors import InputRefused, PledgeRefused
+from selftrust.api.errors import InputRefused, PledgeRefused, refused_shape
 from selftrust.api.practices import router as practices_router
 from selftrust.api.promises import router as promises_router
 from selftrust.api.safety import router as safety_router
@@ -17,7 +17,12 @@ api = NinjaAPI(
     version="1",
     description=(
         "Your promises, check-ins, track record, questionnaires, practices, safety plan "
-        "and trusted people, for your own scripts."
+        "and trusted people, for your own scripts.\n\n"
+        "Every answer an operation can give is listed with it. A refused request changes "
+        "nothing and says why: `detail`, and `errors` by field name (a field this doesn't know "
+        "is refused by name, too). Each body's schema says what the web form accepts; a rule "
+        "no schema can say (a day relative to today, tags in your words, a pledge not to hurt "
+        "yourself) is described where it applies, and refused with a 422."
     ),
     urls_namespace="api",
     auth=AUTH,
@@ -61,11 +66,23 @@ def pledge_refused(request, exc: PledgeRefused):
 
 @api.exception_handler(ValidationError)
 def schema_invalid(request, exc: ValidationError):
-    return api.create_response(
-        request,
-        {"detail": "Some of what was sent doesn't fit. Nothing was changed.", "errors": exc.errors},
-        status=422,
-    )
+    # The same shape and tone as a refusal by the forms: messages by field name.
+    return input_refused(request, refused_shape(exc.errors))
+
+
+# Ninja's own refusals, in our words: a body that isn't JSON, a browser write without its
+# CSRF token.
+HTTP_ERRORS = {
+    400: "What was sent isn't JSON we can read, so nothing was changed.",
+    403: "This came from your browser without the page's security token (CSRF), so nothing "
+    "was changed. Reload the page and try again, or send a personal API token.",
+}
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    detail = HTTP_ERRORS.get(exc.status_code, str(exc))
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
 
 
 @api.exception_handler(AuthenticationError)

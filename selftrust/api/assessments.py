@@ -1,11 +1,12 @@
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Schema
+from pydantic import ConfigDict, StrictInt, WithJsonSchema
 
 from selftrust.api.errors import InputRefused
-from selftrust.api.schemas import Error
+from selftrust.api.router import Router
 from selftrust.assessments import services
 from selftrust.assessments.fhir import CONTENT_TYPE, fhir_bundle, questionnaire, to_json
 from selftrust.assessments.instruments import INSTRUMENTS, Instrument
@@ -15,11 +16,45 @@ from selftrust.assessments.scoring import AnswersInvalid
 router = Router(tags=["assessments"])
 
 
+# Which questionnaire is in the path, so the body can only say what any of them accepts; each
+# one's own count and range are in the description, and the scoring rules refuse the rest.
+_ANSWERS_HELP = "One whole number per question, in order: " + "; ".join(
+    f"{i.short_name} ({slug}) {len(i.items)} answers, {i.min_value} to {i.max_value}"
+    for slug, i in INSTRUMENTS.items()
+)
+_EXTRA_OPTIONS = max(len(i.extra_options) for i in INSTRUMENTS.values())
+
+Slug = Annotated[
+    str,
+    WithJsonSchema({"type": "string", "enum": list(INSTRUMENTS)}),
+]
+
+
 class ResponseIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     # Any: the scoring rules, not JSON coercion, decide what a valid answer is ("1" is not).
-    answers: list[Any] = Field(description="One whole number per item, in item order")
-    functional_difficulty: int | None = Field(
-        None, description="PHQ-9 only: 0 not difficult at all … 3 extremely difficult; not scored"
+    answers: list[Any] = Field(
+        description=_ANSWERS_HELP,
+        json_schema_extra={
+            "items": {
+                "type": "integer",
+                "minimum": min(i.min_value for i in INSTRUMENTS.values()),
+                "maximum": max(i.max_value for i in INSTRUMENTS.values()),
+            },
+            "minItems": min(len(i.items) for i in INSTRUMENTS.values()),
+            "maxItems": max(len(i.items) for i in INSTRUMENTS.values()),
+        },
+    )
+    functional_difficulty: StrictInt | None = Field(
+        None,
+        description="PHQ-9 only: 0 not difficult at all … 3 extremely difficult; not scored",
+        json_schema_extra={
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": _EXTRA_OPTIONS - 1},
+                {"type": "null"},
+            ]
+        },
     )
 
 
@@ -60,9 +95,12 @@ def _out(response: AssessmentResponse) -> dict:
     "/assessments/{instrument}/responses",
     response={201: ResponseOut},
     summary="Score and store a completed questionnaire",
-    description="Instruments: " + ", ".join(INSTRUMENTS),
+    description="Instruments: "
+    + ", ".join(INSTRUMENTS)
+    + ". Refused (422) when the answers don't fit that questionnaire: its number of questions, "
+    "its answer range, the extra question only on the PHQ-9.",
 )
-def create_response(request, instrument: str, payload: ResponseIn):
+def create_response(request, instrument: Slug, payload: ResponseIn):
     chosen = _instrument(instrument)
     extra = payload.functional_difficulty
     if extra is not None and (
@@ -83,7 +121,7 @@ def create_response(request, instrument: str, payload: ResponseIn):
     response=list[ResponseOut],
     summary="Past results, newest first",
 )
-def list_responses(request, instrument: str):
+def list_responses(request, instrument: Slug):
     chosen = _instrument(instrument)
     responses = AssessmentResponse.objects.filter(user=request.auth, instrument_slug=chosen.slug)
     return [_out(r) for r in responses]
@@ -107,7 +145,7 @@ def _fhir_ok(resource_type: str) -> dict:
 
 @router.get(
     "/assessments/{instrument}/responses/{response_id}/fhir",
-    response={401: Error, 404: Error},
+    response={},
     summary="One result as a FHIR R4 Bundle",
     description=(
         "A `collection` Bundle: the QuestionnaireResponse, an Observation with the total "
@@ -118,7 +156,7 @@ def _fhir_ok(resource_type: str) -> dict:
     ),
     openapi_extra=_fhir_ok("Bundle"),
 )
-def response_fhir(request, instrument: str, response_id: int):
+def response_fhir(request, instrument: Slug, response_id: int):
     chosen = _instrument(instrument)
     response = get_object_or_404(
         AssessmentResponse, pk=response_id, user=request.auth, instrument_slug=chosen.slug
@@ -129,7 +167,7 @@ def response_fhir(request, instrument: str, response_id: int):
 @router.get(
     "/fhir/Questionnaire/{slug}",
     auth=None,
-    response={404: Error},
+    response={},
     summary="The FHIR Questionnaire a result's QuestionnaireResponse points to",
     description=(
         "No sign-in needed: it holds the form, nothing personal. The PHQ-9 and GAD-7 are "
@@ -139,5 +177,5 @@ def response_fhir(request, instrument: str, response_id: int):
     ),
     openapi_extra=_fhir_ok("Questionnaire"),
 )
-def get_questionnaire(request, slug: str):
+def get_questionnaire(request, slug: Slug):
     return _fhir(questionnaire(_instrument(slug)))

@@ -2,7 +2,7 @@ import zoneinfo
 from datetime import timedelta
 
 from django.utils import timezone
-from ninja.security import HttpBearer, django_auth
+from ninja.security import HttpBearer, SessionAuth
 
 from selftrust.accounts.models import ApiToken
 
@@ -31,5 +31,18 @@ class PersonalToken(HttpBearer):
         return api_token.user
 
 
-# Scripts use a token; the browser uses its session (with CSRF protection on writes).
-AUTH = [PersonalToken(), django_auth]
+class BrowserSession(SessionAuth):
+    """The browser's signed-in session, with CSRF protection on writes (403 without the token).
+
+    Without a signed-in session there is nothing to protect: a script with a missing, wrong or
+    revoked token is told to sign in (401), not that a CSRF check failed.
+    """
+
+    def __call__(self, request):
+        if not request.user.is_authenticated:
+            return None
+        return super().__call__(request)
+
+
+# Scripts use a token; the browser uses its session.
+AUTH = [PersonalToken(), BrowserSession()]

@@ -5,30 +5,28 @@ a worksheet answer the page refuses is refused here too, with the same words. Th
 shapes JSON into what the HTML form would post, and entries back into JSON.
 """
 
-from datetime import date, datetime
-from typing import Any
+from datetime import datetime
+from typing import Annotated, Any
 
 import pydantic
 from django import forms
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.datastructures import MultiValueDict
-from ninja import Body, Field, Query, Router, Schema
+from ninja import Body, Field, Query, Schema
+from pydantic import ConfigDict, WithJsonSchema
 
+from selftrust.api import bodies
 from selftrust.api.errors import InputRefused
+from selftrust.api.router import Router
 from selftrust.api.safety import support_for
-from selftrust.api.schemas import Error, Stale, SupportOut
+from selftrust.api.schemas import Day, Error, Stale, SupportOut
 from selftrust.api.versions import IF_MATCH, expected, tag
 from selftrust.practices import reflections, services
-from selftrust.practices.catalog import DECISION, PRACTICES, Practice
-from selftrust.practices.forms import (
-    EMOTION_ROWS,
-    DecisionForm,
-    DecisionReviewForm,
-    ThoughtRecordForm,
-    WorksheetForm,
-)
-from selftrust.practices.models import Entry
+from selftrust.practices.catalog import DECISION, LONG, PRACTICES, SHORT, Practice
+from selftrust.practices.forms import EMOTION_ROWS, REVIEW_HORIZON_DAYS, DecisionReviewForm
+from selftrust.practices.models import Entry, InstinctServed, ReasonableCall
+from selftrust.practices.vocabulary import EMOTIONS, TRAPS
 from selftrust.versioning import unchanged_since
 
 router = Router(tags=["practices"])
@@ -53,15 +51,44 @@ SHAPE_HINTS = {
 # Loosely typed on purpose: the forms, not JSON coercion, decide what a valid answer is.
 
 
-def _text(description: str | None = None) -> Any:
-    return Field(None, description=description, json_schema_extra={"type": ["string", "null"]})
+# Documented as the form checks it (selftrust/api/bodies.py); required on a new entry means
+# it can't be null either, and in a PATCH null clears an optional field.
 
 
-def _number(description: str) -> Any:
-    return Field(None, description=description, json_schema_extra={"type": ["integer", "null"]})
+def _text(description: str | None = None, *, limit: int = LONG, required: bool = False) -> Any:
+    words = f"Up to {limit} characters. {bodies.PLAIN_WORDS}"
+    return Field(
+        None,
+        description=f"{description}. {words}" if description else words,
+        json_schema_extra=bodies.documented(
+            bodies.text(limit, required=required), null=not required
+        ),
+    )
 
 
-class WorksheetIn(Schema):
+def _number(description: str, low: int, high: int, *, required: bool = False) -> Any:
+    return Field(
+        None,
+        description=description,
+        json_schema_extra=bodies.documented(bodies.number(low, high), null=not required),
+    )
+
+
+def _choice(description: str, values, *, required: bool = False) -> Any:
+    return Field(
+        None,
+        description=description,
+        json_schema_extra=bodies.documented(bodies.choice(values), null=not required),
+    )
+
+
+class Strict(Schema):
+    """A field this doesn't know is refused by name, never silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class WorksheetIn(Strict):
     """For every practice whose kind is "worksheet"."""
 
     answers: dict[str, Any] = Field(
@@ -73,71 +100,82 @@ class WorksheetIn(Schema):
     )
 
 
-class DecisionIn(Schema):
+class DecisionIn(Strict):
     """For the decision journal ("decision")."""
 
-    decision: Any = _text("What is the decision? Required")
+    decision: Any = _text("What is the decision? Required", limit=SHORT, required=True)
     options: Any = _text()
     gut_says: Any = _text()
-    confidence: Any = _number("How sure your gut feels, 50 to 100. Required")
-    chosen: Any = _text()
-    sought_reassurance: Any = Field(
-        None, description="true or false", json_schema_extra={"type": ["boolean", "null"]}
+    confidence: Any = _number(
+        "How sure your gut feels, 50 to 100. Required", 50, 100, required=True
     )
-    reassurance_from: Any = _text()
+    chosen: Any = _text(limit=SHORT)
+    sought_reassurance: Any = Field(
+        None, description="true or false", json_schema_extra=bodies.documented(bodies.BOOLEAN)
+    )
+    reassurance_from: Any = _text(limit=SHORT)
     review_on: Any = Field(
         None,
-        description="When to look back, YYYY-MM-DD: today up to a year ahead. Required",
-        json_schema_extra={"type": ["string", "null"], "format": "date"},
+        description="When to look back, YYYY-MM-DD: from today (or the day already set) up to "
+        f"{REVIEW_HORIZON_DAYS} days ahead. Required",
+        json_schema_extra=bodies.documented(bodies.DAY, null=False),
     )
 
 
-class ThoughtRecordIn(Schema):
+EMOTION_ITEM = {
+    "type": "object",
+    "properties": {
+        "emotion": bodies.choice(EMOTIONS),
+        "before": bodies.number(0, 100),
+        "after": bodies.nullable(bodies.number(0, 100)),
+    },
+    "required": ["emotion", "before"],
+    "additionalProperties": False,
+}
+
+
+class ThoughtRecordIn(Strict):
     """For the thought record ("thought-record")."""
 
-    situation: Any = _text("Required")
-    automatic_thought: Any = _text("Required")
-    belief_before: Any = _number("0 to 100. Required")
+    situation: Any = _text("Required", required=True)
+    automatic_thought: Any = _text("Required", required=True)
+    belief_before: Any = _number("0 to 100. Required", 0, 100, required=True)
     emotions: Any = Field(
         None,
         description=f"1 to {EMOTION_ROWS} feelings, each with how strong before (required) and "
-        "after, 0 to 100; names from GET /practices",
-        json_schema_extra={
-            "type": "array",
-            "maxItems": EMOTION_ROWS,
-            "items": {
-                "type": "object",
-                "properties": {
-                    "emotion": {"type": "string"},
-                    "before": {"type": "integer"},
-                    "after": {"type": ["integer", "null"]},
-                },
-            },
-        },
+        "after, 0 to 100; names from GET /practices. Required",
+        json_schema_extra=bodies.documented(
+            {"type": "array", "minItems": 1, "maxItems": EMOTION_ROWS, "items": EMOTION_ITEM},
+            null=False,
+        ),
     )
     thinking_traps: Any = Field(
         None,
         description="Names from GET /practices",
-        json_schema_extra={"type": "array", "items": {"type": "string"}},
+        json_schema_extra=bodies.documented(bodies.choices(TRAPS)),
     )
     evidence_for: Any = _text()
     evidence_against: Any = _text()
     balanced_thought: Any = _text()
-    belief_after: Any = _number("0 to 100")
+    belief_after: Any = _number("0 to 100", 0, 100)
 
 
 class EntryFilters(Schema):
     q: str = Field("", description="Words that must all appear")
-    since: date | None = Field(None, description="Written on or after, YYYY-MM-DD")
-    until: date | None = Field(None, description="Written on or before, YYYY-MM-DD")
+    since: Day | None = Field(None, description="Written on or after, YYYY-MM-DD")
+    until: Day | None = Field(None, description="Written on or before, YYYY-MM-DD")
     limit: int = Field(50, ge=1, le=200)
     offset: int = Field(0, ge=0, le=10_000_000)
 
 
-class ReviewIn(Schema):
+class ReviewIn(Strict):
     what_happened: Any = _text()
-    reasonable_call: Any = _text("Given what you knew then: yes, partly, no or not_sure")
-    instinct_served: Any = _text("yes, partly, no or cant_tell. Required")
+    reasonable_call: Any = _choice(
+        "Given what you knew then: yes, partly, no or not_sure", ReasonableCall.values
+    )
+    instinct_served: Any = _choice(
+        "yes, partly, no or cant_tell. Required", InstinctServed.values, required=True
+    )
     learned: Any = _text()
 
 
@@ -146,19 +184,37 @@ BODY_FOR_KIND: dict[str, type[Schema]] = {
     "decision": DecisionIn,
     "thought": ThoughtRecordIn,
 }
-ENTRY_BODY_DOC = {
-    "requestBody": {
-        "content": {
-            "application/json": {
-                "schema": {
-                    "oneOf": [schema.model_json_schema() for schema in BODY_FOR_KIND.values()]
-                }
-            }
-        },
-        "description": "The shape depends on the practice's kind: answers for a worksheet, "
-        "the decision journal's or thought record's own fields for those.",
-    }
+# What a new entry can't be without: the forms' required fields.
+NEW_ENTRY_NEEDS = {
+    DecisionIn: ("decision", "confidence", "review_on"),
+    ThoughtRecordIn: ("situation", "automatic_thought", "belief_before", "emotions"),
 }
+
+
+def _entry_body_doc(*, whole: bool) -> dict:
+    """Every practice's body, as its form takes it: the path says which one applies."""
+    shapes = []
+    for practice in PRACTICES.values():
+        schema = BODY_FOR_KIND[practice.kind]
+        if schema is WorksheetIn:
+            shapes.append(bodies.worksheet(practice, whole=whole))
+        elif not any(shape.get("title") == schema.__name__ for shape in shapes):
+            shape = schema.model_json_schema()
+            shapes.append(bodies.whole(shape, NEW_ENTRY_NEEDS[schema]) if whole else shape)
+    return {
+        "requestBody": {
+            "content": {"application/json": {"schema": {"anyOf": shapes}}},
+            "required": True,
+            "description": "The shape depends on the practice in the path: a worksheet's answers "
+            "(its fields are listed by GET /practices), or the decision journal's or the "
+            "thought record's own fields. A body for another practice is refused (422).",
+        }
+    }
+
+
+ENTRY_BODY_DOC = _entry_body_doc(whole=True)
+ENTRY_CHANGE_DOC = _entry_body_doc(whole=False)
+PracticeSlug = Annotated[str, WithJsonSchema({"type": "string", "enum": list(PRACTICES)})]
 
 
 # --- what goes out ---------------------------------------------------------------------------
@@ -259,13 +315,17 @@ def _values(payload: dict, practice: Practice) -> dict:
     except pydantic.ValidationError as error:
         raise InputRefused(
             {
-                str(problem["loc"][0]): [SHAPE_HINTS.get(str(problem["loc"][0]), problem["msg"])]
+                str(problem["loc"][0]): [
+                    f"“{practice.name}” has nothing called “{problem['loc'][0]}”."
+                    if problem["type"] == "extra_forbidden"
+                    else SHAPE_HINTS.get(str(problem["loc"][0]), problem["msg"])
+                ]
                 for problem in error.errors()
             }
         ) from error
     values = body.model_dump(exclude_unset=True)
-    if practice.kind != "worksheet":
-        return values
+    if practice.behaviour.record:
+        return values  # the decision's or thought record's own fields
     answers = values.get("answers", {})
     known = {spec.name for spec in practice.fields}
     unknown = [name for name in answers if name not in known]
@@ -343,21 +403,26 @@ def _thought_posted(values: dict) -> tuple[MultiValueDict, dict[str, str]]:
         raise InputRefused({names.get(k, k): v for k, v in refused.errors.items()}) from None
 
 
+def _worksheet_posted(practice: Practice, values: dict) -> tuple[MultiValueDict, dict[str, str]]:
+    return _posted(values, lists=frozenset(practice.multi_value_fields)), {}
+
+
+def _decision_posted(practice: Practice, values: dict) -> tuple[MultiValueDict, dict[str, str]]:
+    return _posted(values, booleans=frozenset({"sought_reassurance"})), {}
+
+
+# Each kind's JSON as its web form would post it, and the form's names as the API says them.
+POSTED_FOR_KIND = {
+    "worksheet": _worksheet_posted,
+    "decision": _decision_posted,
+    "thought": lambda practice, values: _thought_posted(values),
+}
+
+
 def _valid_form(request, practice: Practice, values: dict, entry: Entry | None = None):
     """The web page's form for this practice, bound to `values`; refused input raises."""
-    rename: dict[str, str] = {}
-    if practice.kind == "decision":
-        form = DecisionForm(
-            data=_posted(values, booleans=frozenset({"sought_reassurance"})),
-            instance=entry.decision if entry else None,
-            today=request.auth.local_today(),
-        )
-    elif practice.kind == "thought":
-        posted, rename = _thought_posted(values)
-        form = ThoughtRecordForm(data=posted, instance=entry.thought_record if entry else None)
-    else:
-        posted = _posted(values, lists=frozenset(practice.multi_value_fields))
-        form = WorksheetForm(data=posted, practice=practice)
+    posted, rename = POSTED_FOR_KIND[practice.kind](practice, values)
+    form = practice.form(posted, entry=entry, today=request.auth.local_today())
     if not form.is_valid():
         raise InputRefused.from_form(form, rename=rename)
     return form
@@ -369,9 +434,7 @@ def _saved_out(entry: Entry) -> dict:
 
 
 def _save(request, practice: Practice, form, entry: Entry | None = None) -> Entry:
-    if practice.kind == "worksheet":
-        return services.save_worksheet(request.auth, practice, form.answers(), entry)
-    return services.save_modelled(request.auth, practice, form, entry)
+    return services.save_entry(request.auth, practice, form, entry)
 
 
 # --- describing the forms, for GET /practices ---------------------------------------------------
@@ -440,12 +503,8 @@ def _describe_form(form: forms.BaseForm) -> list[dict]:
 
 
 def _practice_out(request, practice: Practice) -> dict:
-    if practice.kind == "decision":
-        form = DecisionForm(today=request.auth.local_today())
-    elif practice.kind == "thought":
-        form = ThoughtRecordForm()
-    else:
-        form = WorksheetForm(practice=practice)
+    form = practice.form(today=request.auth.local_today())
+    looking_back = practice.behaviour.review_form_class
     return {
         "slug": practice.slug,
         "name": practice.name,
@@ -453,7 +512,7 @@ def _practice_out(request, practice: Practice) -> dict:
         "summary": practice.summary,
         "lesson": practice.lesson,
         "fields": _describe_form(form),
-        "review_fields": _describe_form(DecisionReviewForm()) if practice == DECISION else [],
+        "review_fields": _describe_form(looking_back()) if looking_back else [],
     }
 
 
@@ -499,7 +558,7 @@ def _rounded(value: float | None) -> float | None:
     summary="Your entries in a practice, newest first",
     description=PRACTICE_SLUGS,
 )
-def list_entries(request, practice: str, filters: Query[EntryFilters]):
+def list_entries(request, practice: PracticeSlug, filters: Query[EntryFilters]):
     chosen = _practice(practice)
     # As the web timeline does: what is past its undo window is removed for good.
     services.purge_deleted(request.auth)
@@ -510,9 +569,10 @@ def list_entries(request, practice: str, filters: Query[EntryFilters]):
         since=filters.since,
         until=filters.until,
     )
-    related = {"decision": ["decision"], "thought": ["thought_record"]}.get(chosen.kind, [])
     # The timeline loads only what a list of titles needs; the API shows every answer.
-    entries = entries.defer(None).select_related(*related)
+    entries = entries.defer(None)
+    if chosen.behaviour.record:
+        entries = entries.select_related(chosen.behaviour.record)
     return [_entry_out(e) for e in entries[filters.offset : filters.offset + filters.limit]]
 
 
@@ -523,7 +583,9 @@ def list_entries(request, practice: str, filters: Query[EntryFilters]):
     description=PRACTICE_SLUGS,
     openapi_extra=ENTRY_BODY_DOC,
 )
-def create_entry(request, practice: str, payload: Body[dict[str, Any]], response: HttpResponse):
+def create_entry(
+    request, practice: PracticeSlug, payload: Body[dict[str, Any]], response: HttpResponse
+):
     chosen = _practice(practice)
     form = _valid_form(request, chosen, _values(payload, chosen))
     entry = _save(request, chosen, form)
@@ -532,7 +594,7 @@ def create_entry(request, practice: str, payload: Body[dict[str, Any]], response
 
 
 @router.get("/practices/{practice}/entries/{entry_id}", response={200: EntryOut, 404: Error})
-def get_entry(request, practice: str, entry_id: int, response: HttpResponse):
+def get_entry(request, practice: PracticeSlug, entry_id: int, response: HttpResponse):
     entry = _own_entry(request, _practice(practice), entry_id)
     tag(response, entry)
     return _entry_out(entry)
@@ -543,11 +605,11 @@ def get_entry(request, practice: str, entry_id: int, response: HttpResponse):
     response={200: EntrySavedOut, 404: Error, 412: Stale, 422: Error},
     summary="Change some answers of an entry",
     description="Send only what changes; the rest stays as it was. A refused change saves nothing.",
-    openapi_extra=ENTRY_BODY_DOC,
+    openapi_extra=ENTRY_CHANGE_DOC,
 )
 def update_entry(
     request,
-    practice: str,
+    practice: PracticeSlug,
     entry_id: int,
     payload: Body[dict[str, Any]],
     response: HttpResponse,
@@ -557,7 +619,8 @@ def update_entry(
     entry = _own_entry(request, chosen, entry_id)
     changes = _values(payload, chosen)
     current = services.entry_answers(entry)
-    if chosen.kind != "worksheet":
+    if chosen.behaviour.record:
+        # The look back is not part of the entry's own form (a decision's review is separate).
         current = {name: current[name] for name in BODY_FOR_KIND[chosen.kind].model_fields}
     form = _valid_form(request, chosen, {**current, **changes}, entry)
     with unchanged_since(entry, expected(if_match)):
@@ -572,7 +635,7 @@ def update_entry(
     summary="Delete an entry",
     description=f"It can be restored for {services.UNDO_WINDOW.seconds // 60} minutes.",
 )
-def delete_entry(request, practice: str, entry_id: int, if_match: str | None = IF_MATCH):
+def delete_entry(request, practice: PracticeSlug, entry_id: int, if_match: str | None = IF_MATCH):
     entry = _own_entry(request, _practice(practice), entry_id)
     with unchanged_since(entry, expected(if_match)):
         services.delete_entry(entry)
@@ -584,7 +647,7 @@ def delete_entry(request, practice: str, entry_id: int, if_match: str | None = I
     response={200: EntryOut, 404: Error, 409: Error},
     summary="Bring back an entry deleted moments ago",
 )
-def restore_entry(request, practice: str, entry_id: int):
+def restore_entry(request, practice: PracticeSlug, entry_id: int):
     chosen = _practice(practice)
     entry = get_object_or_404(
         Entry, pk=entry_id, user=request.auth, practice=chosen.slug, deleted_at__isnull=False

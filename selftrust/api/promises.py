@@ -1,15 +1,18 @@
+from typing import Annotated
+
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Router
+from pydantic import WithJsonSchema
 
 from selftrust.api.errors import InputRefused, PledgeRefused
+from selftrust.api.router import Router
 from selftrust.api.safety import support_for
 from selftrust.api.schemas import (
     CheckInIn,
     CheckInOut,
     CheckInSavedOut,
     DueOut,
-    Error,
+    PledgeRefusedOut,
     PromiseIn,
     PromiseOut,
     PromisePatch,
@@ -55,17 +58,32 @@ def _form_data(payload: dict) -> dict:
     return data
 
 
+# Documented as the three statuses; any other is refused with a 422 that names them.
+StatusFilter = Annotated[
+    str | None,
+    WithJsonSchema({"enum": Status.values, "description": "Only promises with this status"}),
+]
+
+
 @router.get("/promises", response=list[PromiseOut], summary="List your promises")
-def list_promises(request, status: str | None = None):
+def list_promises(request, status: StatusFilter = None):
     promises = Promise.objects.owned_by(request.auth)
-    if status:
+    if status is not None:
         if status not in Status.values:
             raise InputRefused({"status": ["Use active, paused or archived."]})
         promises = promises.filter(status=status)
     return [_promise_out(p) for p in promises]
 
 
-@router.post("/promises", response={201: PromiseSavedOut, 422: Error}, summary="Make a promise")
+@router.post(
+    "/promises",
+    response={201: PromiseSavedOut, 422: PledgeRefusedOut},
+    summary="Make a promise",
+    description="Refused (422, nothing saved) also for what no schema can say: a day outside "
+    "the dates allowed, tags in the words, and a pledge not to hurt yourself, which is never kept "
+    "as a scored promise (no-harm contracts are not safe); that answer offers promises to make "
+    "instead, and support.",
+)
 def create_promise(request, payload: PromiseIn, response: HttpResponse):
     form = PromiseForm(data=_form_data(payload.dict()), today=request.auth.local_today())
     if not form.is_valid():
@@ -82,7 +100,7 @@ def _refuse_a_no_harm_pledge(form: PromiseForm) -> None:
         raise PledgeRefused(form.nudge)
 
 
-@router.get("/promises/{promise_id}", response={200: PromiseOut, 404: Error})
+@router.get("/promises/{promise_id}", response=PromiseOut)
 def get_promise(request, promise_id: int, response: HttpResponse):
     promise = _own_promise(request, promise_id)
     tag(response, promise)
@@ -91,8 +109,9 @@ def get_promise(request, promise_id: int, response: HttpResponse):
 
 @router.patch(
     "/promises/{promise_id}",
-    response={200: PromiseSavedOut, 404: Error, 412: Stale, 422: Error},
+    response={200: PromiseSavedOut, 412: Stale, 422: PledgeRefusedOut},
     summary="Change a promise, pause, resume or archive it",
+    description="Send only what changes. Refused as making a promise is (422, nothing saved).",
 )
 def update_promise(
     request,
@@ -138,7 +157,7 @@ def update_promise(
     }
 
 
-@router.get("/promises/{promise_id}/check-ins", response={200: list[CheckInOut], 404: Error})
+@router.get("/promises/{promise_id}/check-ins", response=list[CheckInOut])
 def list_check_ins(request, promise_id: int):
     promise = _own_promise(request, promise_id)
     return [_check_in_out(c) for c in promise.check_ins.all()]
@@ -146,8 +165,10 @@ def list_check_ins(request, promise_id: int):
 
 @router.post(
     "/promises/{promise_id}/check-ins",
-    response={200: CheckInSavedOut, 201: CheckInSavedOut, 404: Error, 422: Error},
+    response={200: CheckInSavedOut, 201: CheckInSavedOut},
     summary="Record how a promise went on a day (or change that answer)",
+    description="201 for a new answer, 200 for a changed one. Refused (422) for a day the "
+    "promise wasn't planned for, a day outside the last week, and a resting promise.",
 )
 def record_check_in(request, promise_id: int, payload: CheckInIn):
     promise = _own_promise(request, promise_id)

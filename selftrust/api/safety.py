@@ -17,9 +17,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
-from ninja import Body, Field, Router, Schema
+from ninja import Body, Field, Schema
 
+from selftrust.api import bodies
 from selftrust.api.errors import InputRefused
+from selftrust.api.router import Router
 from selftrust.api.schemas import Error, Stale
 from selftrust.api.versions import IF_MATCH, expected, tag
 from selftrust.safety import plan as plans
@@ -59,8 +61,11 @@ def _lines_field(section: plans.Section) -> Any:
     return Field(
         None,
         description=f"{section.title}: {section.prompt} One item per line, "
-        f"up to {plans.SECTION_LIMIT} characters in all. Empty if left out.",
-        json_schema_extra={"type": ["array", "null"], "items": {"type": "string"}},
+        f"up to {plans.SECTION_LIMIT} characters in all (a line break counts as one). "
+        f"{bodies.PLAIN_WORDS} Empty if left out.",
+        json_schema_extra=bodies.documented(
+            {"type": "array", "items": bodies.text(plans.SECTION_LIMIT)}
+        ),
     )
 
 
@@ -68,7 +73,13 @@ def _ids_field(description: str) -> Any:
     return Field(
         None,
         description=f"{description}: ids from GET /trusted-people. None if left out.",
-        json_schema_extra={"type": ["array", "null"], "items": {"type": "integer"}},
+        json_schema_extra=bodies.documented(
+            {
+                "type": "array",
+                "maxItems": PEOPLE_LIMIT,
+                "items": {"type": "integer", "minimum": 1, "maximum": LARGEST_ID},
+            }
+        ),
     )
 
 
@@ -91,8 +102,20 @@ class SafetyPlanIn(Schema):
     reasons_for_living: Any = _lines_field(_SECTION["reasons_for_living"])
 
 
-def _text_field(description: str) -> Any:
-    return Field(None, description=description, json_schema_extra={"type": ["string", "null"]})
+def _text_field(description: str, name: str, *, required: bool = False, **more) -> Any:
+    limit = TrustedPerson._meta.get_field(name).max_length
+    return Field(
+        None,
+        description=f"{description}. Up to {limit} characters.",
+        json_schema_extra=bodies.documented(
+            bodies.text(limit, required=required) | more, null=not required
+        ),
+    )
+
+
+EMAIL_LIMIT = TrustedPerson._meta.get_field("email").max_length
+# The form's own rule for a phone number, as a pattern; it also wants 3 to 17 digits.
+PHONE_PATTERN = r"^$|^\+?[0-9(][0-9 ()./-]*$"
 
 
 class TrustedPersonIn(Schema):
@@ -100,16 +123,32 @@ class TrustedPersonIn(Schema):
 
     model_config = pydantic.ConfigDict(extra="forbid")
 
-    name: Any = _text_field("Up to 80 characters. Required")
-    phone: Any = _text_field("Digits, spaces and a leading +")
-    email: Any = _text_field("An email address")
-    good_for: Any = _text_field("“Good listener”, “will come over”; up to 200 characters")
+    name: Any = _text_field("Required, in plain words", "name", required=True)
+    phone: Any = _text_field(
+        "Digits, spaces and a leading +, 3 to 17 digits", "phone", pattern=PHONE_PATTERN
+    )
+    email: Any = Field(
+        None,
+        description="An email address, or empty",
+        json_schema_extra=bodies.documented(
+            {
+                "anyOf": [
+                    bodies.text(EMAIL_LIMIT) | {"format": "email"},
+                    {"type": "string", "maxLength": 0},
+                ]
+            }
+        ),
+    )
+    good_for: Any = _text_field("“Good listener”, “will come over”, in plain words", "good_for")
 
 
-def _body_doc(schema: type[Schema]) -> dict:
+def _body_doc(schema: type[Schema], *, required: tuple[str, ...] = ()) -> dict:
+    documented = schema.model_json_schema()
+    if required:
+        documented = bodies.whole(documented, required)
     return {
         "requestBody": {
-            "content": {"application/json": {"schema": schema.model_json_schema()}},
+            "content": {"application/json": {"schema": documented}},
             "required": True,
         }
     }
@@ -336,7 +375,7 @@ def list_people(request):
     "/trusted-people",
     response={201: TrustedPersonOut, 422: Error},
     summary="Add someone to your trusted list",
-    openapi_extra=_body_doc(TrustedPersonIn),
+    openapi_extra=_body_doc(TrustedPersonIn, required=("name",)),
 )
 def create_person(request, payload: Body[dict[str, Any]], response: HttpResponse):
     data = _person_posted(_checked(payload, TrustedPersonIn, "a trusted person"))

@@ -31,30 +31,3 @@ class AssessmentResponse(models.Model):
     @property
     def instrument(self) -> Instrument:
         return INSTRUMENTS[self.instrument_slug]
-
-
-class AssessmentDraft(models.Model):
-    """Answers given so far, kept so a questionnaire can be paused and picked up again."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessment_drafts"
-    )
-    instrument_slug = models.CharField(max_length=20)
-    # One entry per item; null where not answered yet.
-    answers = models.JSONField(default=list)
-    extra_answer = models.PositiveSmallIntegerField(null=True, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "instrument_slug"], name="one_draft_per_instrument"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"draft {self.instrument_slug}"
-
-    @property
-    def answered_count(self) -> int:
-        return sum(answer is not None for answer in self.answers)

@@ -8,7 +8,5 @@ urlpatterns = [
     path("assessments/results/<int:response_id>/", views.result, name="result"),
     path("assessments/results/<int:response_id>/fhir.json", views.fhir_export, name="fhir"),
     path("assessments/<slug:slug>/", views.take, name="take"),
-    path("assessments/<slug:slug>/draft/", views.save_draft, name="draft"),
-    path("assessments/<slug:slug>/discard/", views.discard, name="discard"),
     path("assessments/<slug:slug>/history/", views.history, name="history"),
 ]

@@ -3,7 +3,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from selftrust.assessments import services
 from selftrust.assessments.fhir import CONTENT_TYPE, fhir_bundle, to_json
@@ -12,9 +11,9 @@ from selftrust.assessments.instruments import INSTRUMENTS, Instrument
 from selftrust.assessments.models import AssessmentResponse
 from selftrust.assessments.scoring import safety_alert
 from selftrust.charts import line_chart
+from selftrust.drafts import store as drafts
 from selftrust.lessons.catalog import lesson_or_none
 from selftrust.safety.support import AFTER_ANSWERS, offer_support
-from selftrust.web.drafts import close_draft, draft_recently_closed
 
 
 def _instrument(slug: str) -> Instrument:
@@ -33,16 +32,18 @@ def overview(request):
     )
 
 
-def _initial_from_draft(draft) -> dict:
-    if draft is None:
+def _initial_from(kept) -> dict:
+    """Answers kept from last time as the form's initial values."""
+    if kept is None:
         return {}
-    initial = {f"item_{n}": v for n, v in enumerate(draft.answers, start=1) if v is not None}
-    if draft.extra_answer is not None:
-        initial["extra"] = draft.extra_answer
+    answers, extra = kept
+    initial = {f"item_{n}": v for n, v in enumerate(answers, start=1) if v is not None}
+    if extra is not None:
+        initial["extra"] = extra
     return initial
 
 
-def _take_page(request, instrument, form, *, status=200):
+def _take_page(request, instrument, form, *, restored=False, status=200):
     answers = form.answers() if form.is_bound else _answers_from_initial(form, instrument)
     return render(
         request,
@@ -51,6 +52,8 @@ def _take_page(request, instrument, form, *, status=200):
             "instrument": instrument,
             "form": form,
             "alert": safety_alert(instrument, answers),
+            "draft_key": services.draft_key(instrument),
+            "restored": restored,
         },
         status=status,
     )
@@ -63,20 +66,22 @@ def _answers_from_initial(form, instrument) -> list[int | None]:
 @login_required
 def take(request, slug: str):
     instrument = _instrument(slug)
+    key = services.draft_key(instrument)
     if request.method != "POST":
-        draft = services.draft_for(request.user, instrument)
-        form = AssessmentForm(initial=_initial_from_draft(draft), instrument=instrument)
-        return _take_page(request, instrument, form)
+        kept = services.answers_so_far(request.user, instrument)
+        form = AssessmentForm(initial=_initial_from(kept), instrument=instrument)
+        return _take_page(request, instrument, form, restored=kept is not None)
 
     finishing = request.POST.get("action") != "pause"
     form = AssessmentForm(request.POST, instrument=instrument, require_all=finishing)
     if not form.is_valid():
         # Keep what was answered, even when something is missing or odd.
         if any(a is not None for a in form.answers()):
-            services.save_draft(request.user, instrument, form.answers(), form.extra())
+            drafts.save(request.user, key, drafts.posted(request))
         return _take_page(request, instrument, form, status=400)
     if not finishing:
-        services.save_draft(request.user, instrument, form.answers(), form.extra())
+        # "Save and finish later": the answers so far are kept as this questionnaire's draft.
+        drafts.save(request.user, key, drafts.posted(request))
         if safety_alert(instrument, form.answers()):
             # Without JavaScript the panel beside item 9 never showed; the next page shows it.
             offer_support(request, AFTER_ANSWERS)
@@ -85,30 +90,8 @@ def take(request, slug: str):
         )
         return redirect("assessments:overview")
     response = services.complete(request.user, instrument, form.answers(), form.extra())
-    close_draft(request, f"assessment:{instrument.slug}")
+    drafts.close_after_save(request, key)
     return redirect("assessments:result", response_id=response.pk)
-
-
-@login_required
-@require_POST
-def save_draft(request, slug: str):
-    """Called by htmx as answers change, so nothing is lost if the page closes."""
-    instrument = _instrument(slug)
-    form = AssessmentForm(request.POST, instrument=instrument, require_all=False)
-    form.is_valid()
-    if not draft_recently_closed(request, f"assessment:{instrument.slug}"):
-        services.save_draft(request.user, instrument, form.answers(), form.extra())
-    return HttpResponse(status=204)
-
-
-@login_required
-@require_POST
-def discard(request, slug: str):
-    services.discard_draft(request.user, _instrument(slug))
-    messages.info(
-        request, "Those answers are cleared. You can start fresh any time, or not at all."
-    )
-    return redirect("assessments:overview")
 
 
 def _own_response(request, response_id: int) -> AssessmentResponse:

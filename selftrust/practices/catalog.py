@@ -7,13 +7,22 @@ but are registered here too, so the timeline, drafts and API treat every practic
 Pacing is data too. Every practice says how to stop, soften or skip it if it becomes too much
 (staying inside what trauma therapists call the window of tolerance); the heavier ones add a
 short note before starting and a word of aftercare once saved.
+
+Behaviour is data as well. What sets one kind of practice apart from another (its form, its
+page, where its answers live, whether it has a look back later) is declared once, in `KINDS`;
+and how support after saving is chosen is declared per practice. Views, the API and services
+ask `practice.behaviour` and the practice itself instead of checking which kind it is.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from django.utils.module_loading import import_string
 
 from selftrust.practices.vocabulary import (
     EMOTION_GROUPS,
     GROUNDING_EXERCISES,
+    HEAVY_EMOTIONS,
     SIGN_ANSWERS,
     SIGNS,
     VALUES,
@@ -60,6 +69,112 @@ class Step:
     get_help: bool = False
 
 
+@dataclass(frozen=True)
+class Kind:
+    """What one kind of practice does differently from the others.
+
+    Code is named by dotted path (as Django's settings do) because the forms and services
+    import this catalog themselves; it is looked up when first asked for.
+    """
+
+    name: str  # worksheet | decision | thought: what the API and the export call it
+    # The form the web page and the API both fill: a class with a `for_practice()` builder.
+    form: str
+    # The page with that form, and how a saved entry's answers read on the entry's page.
+    template: str
+    answers_template: str
+    # Where the answers live: "" for Entry.data, else the related name of the entry's own
+    # one-to-one record (whose model has describe(), written_words() and as_answers()).
+    record: str = ""
+    # A look back later on, after the fact (the decision journal's review): its form.
+    review_form: str = ""
+
+    @property
+    def form_class(self):
+        return import_string(self.form)
+
+    @property
+    def looks_back(self) -> bool:
+        return bool(self.review_form)
+
+    @property
+    def review_form_class(self):
+        return import_string(self.review_form) if self.review_form else None
+
+    def record_of(self, entry):
+        """The entry's own record holding its answers, or None when they are in Entry.data."""
+        return getattr(entry, self.record) if self.record else None
+
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind(
+            name="worksheet",
+            form="selftrust.practices.forms.WorksheetForm",
+            template="practices/worksheet_form.html",
+            answers_template="practices/_worksheet_answers.html",
+        ),
+        Kind(
+            name="decision",
+            form="selftrust.practices.forms.DecisionForm",
+            template="practices/decision_form.html",
+            answers_template="practices/_decision_answers.html",
+            record="decision",
+            review_form="selftrust.practices.forms.DecisionReviewForm",
+        ),
+        Kind(
+            name="thought",
+            form="selftrust.practices.forms.ThoughtRecordForm",
+            template="practices/thought_form.html",
+            answers_template="practices/_thought_answers.html",
+            record="thought_record",
+        ),
+    )
+}
+
+
+# --- support after saving ----------------------------------------------------------------------
+# Each takes an entry's answers as plain data (what the API and the export show) and says
+# whether it recorded strong distress: then reaching out to someone may help. Distress still
+# strong afterwards counts as much as before: an exercise that didn't help, or a feeling that
+# grew, is when someone else may.
+
+HARD_DISTRESS = 70  # on the 0-100 scales: SUDS and feelings in a thought record
+HARD_INTENSITY = 8  # on the 0-10 scales: body sensations and named emotions
+
+
+def never(answers: dict) -> bool:
+    return False
+
+
+def distress_before_or_after(answers: dict) -> bool:
+    return any((answers.get(when) or 0) >= HARD_DISTRESS for when in ("before", "after"))
+
+
+def strong_feelings(answers: dict) -> bool:
+    return any(
+        (feeling.get(when) or 0) >= HARD_DISTRESS
+        for feeling in answers.get("emotions") or ()
+        for when in ("before", "after")
+    )
+
+
+def strong_sensation(answers: dict) -> bool:
+    return (answers.get("intensity") or 0) >= HARD_INTENSITY
+
+
+def strong_heavy_feeling(answers: dict) -> bool:
+    # Strong joy or calm is not distress: only the heavy feelings bring the offer.
+    return answers.get("emotion") in HEAVY_EMOTIONS and strong_sensation(answers)
+
+
+def hopelessness_named(answers: dict) -> bool:
+    # At any intensity: hopelessness is one of the feelings that can come with thoughts of not
+    # wanting to live, so Get help now is offered with care.
+    return answers.get("emotion") == "hopeless"
+
+
 # Shown on every practice that has no note of its own.
 GENTLE_PACE = (
     "Go at your own pace. If this starts to feel like too much, you can stop, do a smaller part, "
@@ -86,6 +201,20 @@ class Practice:
     aftercare: str = ""
     # Slugs of other practices worth offering from this one's page.
     see_also: tuple[str, ...] = ()
+    # Support after saving: did an entry (its answers) record strong distress, then a gentle
+    # offer to reach out; did it name hopelessness, then Get help now, offered with care.
+    felt_hard: Callable[[dict], bool] = never
+    names_hopelessness: Callable[[dict], bool] = never
+
+    @property
+    def behaviour(self) -> Kind:
+        return KINDS[self.kind]
+
+    def form(self, data=None, *, entry=None, initial=None, today=None):
+        """The form for this practice (bound to `data` if given), for a new entry or `entry`."""
+        return self.behaviour.form_class.for_practice(
+            self, data, entry=entry, initial=initial, today=today
+        )
 
     @property
     def fields(self) -> tuple[Field, ...]:
@@ -179,6 +308,7 @@ WORKSHEETS = (
             "If noticing your body feels like too much, you can stop, or move your attention to "
             "a part that feels neutral, like your hands or your feet."
         ),
+        felt_hard=strong_sensation,
     ),
     Practice(
         slug="grounding",
@@ -218,6 +348,7 @@ WORKSHEETS = (
             "If an exercise makes you feel worse, stop and try another one. If paying attention "
             "to your breath feels uneasy, 5-4-3-2-1 senses is a good one to try instead."
         ),
+        felt_hard=distress_before_or_after,
     ),
     Practice(
         slug="self-compassion",
@@ -546,6 +677,8 @@ WORKSHEETS = (
             "If a feeling grows too strong as you name it, you can stop and ground yourself "
             "first. Naming it can wait."
         ),
+        felt_hard=strong_heavy_feeling,
+        names_hopelessness=hopelessness_named,
     ),
     Practice(
         slug="signs-check",
@@ -833,6 +966,7 @@ THOUGHT_RECORD = Practice(
         "breaths, have a drink of water, or do something ordinary and kind for a few minutes."
     ),
     see_also=(THEN_OR_NOW.slug,),
+    felt_hard=strong_feelings,
 )
 
 

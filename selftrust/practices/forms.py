@@ -113,6 +113,13 @@ class WorksheetForm(forms.Form):
         for spec in practice.fields:
             self.fields[spec.name] = build_field(spec)
 
+    @classmethod
+    def for_practice(cls, practice: Practice, data=None, *, entry=None, initial=None, today=None):
+        """The catalog's builder (every practice form has one with the same arguments)."""
+        if initial is None and entry is not None:
+            initial = entry.data
+        return cls(data, initial=initial, practice=practice)
+
     def steps(self):
         """(step, bound fields) pairs for the template."""
         return [(step, [self[f.name] for f in step.fields]) for step in self.practice.steps]
@@ -182,6 +189,11 @@ class DecisionForm(forms.ModelForm):
         self.fields["review_on"].error_messages["invalid"] = "That date doesn't look right."
         if not self.is_bound and not self.initial.get("review_on"):
             self.initial["review_on"] = today + timedelta(days=7)
+
+    @classmethod
+    def for_practice(cls, practice: Practice, data=None, *, entry=None, initial=None, today=None):
+        instance = entry.decision if entry is not None else None
+        return cls(data, instance=instance, initial=initial, today=today)
 
     def clean_review_on(self):
         review_on = self.cleaned_data["review_on"]
@@ -319,6 +331,11 @@ class ThoughtRecordForm(forms.ModelForm):
                 self.initial.setdefault(f"emotion_{row}", existing[row - 1].get("emotion", ""))
                 self.initial.setdefault(f"emotion_{row}_before", existing[row - 1].get("before"))
                 self.initial.setdefault(f"emotion_{row}_after", existing[row - 1].get("after"))
+
+    @classmethod
+    def for_practice(cls, practice: Practice, data=None, *, entry=None, initial=None, today=None):
+        instance = entry.thought_record if entry is not None else None
+        return cls(data, instance=instance, initial=initial)
 
     def emotion_rows(self):
         return [

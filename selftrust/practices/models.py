@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.db import models
 
-from selftrust.practices.catalog import PRACTICES, Practice
+from selftrust.practices.catalog import DECISION, PRACTICES, THOUGHT_RECORD, Practice
+from selftrust.practices.reflections import thought_changes
+from selftrust.practices.vocabulary import EMOTIONS, THINKING_TRAPS, TRAPS
 from selftrust.versioning import Versioned
 
 
@@ -92,6 +94,41 @@ class Decision(models.Model):
     def is_reviewed(self) -> bool:
         return self.reviewed_at is not None
 
+    def written_words(self) -> list[str]:
+        """Only the words the person typed: what the crisis-language check reads."""
+        return [
+            self.decision,
+            self.options,
+            self.gut_says,
+            self.chosen,
+            self.reassurance_from,
+            self.what_happened,
+            self.learned,
+        ]
+
+    def describe(self) -> tuple[str, str]:
+        """(title, search text) for the timeline."""
+        parts = [DECISION.name, *self.written_words()]
+        return self.decision[:200], " ".join(p for p in parts if p)
+
+    def as_answers(self) -> dict:
+        """Everything written, as plain JSON-ready data (the API and the export share it)."""
+        return {
+            "decision": self.decision,
+            "options": self.options,
+            "gut_says": self.gut_says,
+            "confidence": self.confidence,
+            "chosen": self.chosen,
+            "sought_reassurance": self.sought_reassurance,
+            "reassurance_from": self.reassurance_from,
+            "review_on": self.review_on.isoformat(),
+            "what_happened": self.what_happened,
+            "reasonable_call": self.reasonable_call,
+            "instinct_served": self.instinct_served,
+            "learned": self.learned,
+            "reviewed_at": self.reviewed_at.isoformat() if self.reviewed_at else None,
+        }
+
 
 class ThoughtRecord(models.Model):
     """A CBT thought record: a thought slowed down, examined, and re-rated."""
@@ -113,20 +150,42 @@ class ThoughtRecord(models.Model):
     def __str__(self) -> str:
         return self.automatic_thought[:60]
 
+    def written_words(self) -> list[str]:
+        """Only the words the person typed: what the crisis-language check reads."""
+        return [
+            self.situation,
+            self.automatic_thought,
+            self.evidence_for,
+            self.evidence_against,
+            self.balanced_thought,
+        ]
 
-class Draft(models.Model):
-    """What a person has typed but not saved yet. Kept until they save or clear it."""
+    def describe(self) -> tuple[str, str]:
+        """(title, search text) for the timeline."""
+        emotions = [EMOTIONS[e["emotion"]].name for e in self.emotions if e["emotion"] in EMOTIONS]
+        traps = [TRAPS[t].name for t in self.thinking_traps if t in TRAPS]
+        parts = [THOUGHT_RECORD.name, *self.written_words(), *emotions, *traps]
+        return self.automatic_thought[:200], " ".join(p for p in parts if p)
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_drafts"
-    )
-    # "new:<practice>" or "edit:<entry id>" or "review:<entry id>"
-    key = models.CharField(max_length=80)
-    data = models.JSONField(default=dict)
-    updated_at = models.DateTimeField(auto_now=True)
+    @property
+    def changes(self):
+        """How belief and feelings moved, for the entry's page."""
+        return thought_changes(self.belief_before, self.belief_after, self.emotions)
 
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "key"], name="one_draft_per_form")]
+    @property
+    def traps_named(self):
+        return [trap for trap in THINKING_TRAPS if trap.slug in self.thinking_traps]
 
-    def __str__(self) -> str:
-        return self.key
+    def as_answers(self) -> dict:
+        """Everything written, as plain JSON-ready data (the API and the export share it)."""
+        return {
+            "situation": self.situation,
+            "automatic_thought": self.automatic_thought,
+            "emotions": self.emotions,
+            "belief_before": self.belief_before,
+            "thinking_traps": self.thinking_traps,
+            "evidence_for": self.evidence_for,
+            "evidence_against": self.evidence_against,
+            "balanced_thought": self.balanced_thought,
+            "belief_after": self.belief_after,
+        }

@@ -2,47 +2,54 @@
 
 from datetime import date, timedelta
 
+from django.core.paginator import Page, Paginator
 from django.db import transaction
+from django.db.models import Exists, F, Func, Q, Subquery
 from django.utils import timezone
+from django.utils.functional import cached_property
 
-from selftrust.practices.catalog import DECISION, PRACTICES, THOUGHT_RECORD, Practice
-from selftrust.practices.models import Decision, Draft, Entry, ThoughtRecord
-from selftrust.practices.vocabulary import EMOTIONS, HEAVY_EMOTIONS, TRAPS
+from selftrust.drafts import keys as draft_keys
+from selftrust.drafts import store as drafts
+from selftrust.practices.catalog import PRACTICES, Practice
+from selftrust.practices.models import Decision, Entry, ThoughtRecord
 
 # Long enough to notice a mis-tap and undo it; short enough that "delete" soon means gone.
 UNDO_WINDOW = timedelta(minutes=10)
 
 
-# --- drafts -------------------------------------------------------------------------------
+# --- drafts (kept by the drafts app, under keys named here) ----------------------------------
 
 
 def draft_key(practice: Practice, entry: Entry | None = None, *, review: bool = False) -> str:
     if review:
-        return f"review:{entry.pk}"
-    return f"edit:{entry.pk}" if entry is not None else f"new:{practice.slug}"
+        return draft_keys.practice_review(practice.slug, entry.pk)
+    if entry is not None:
+        return draft_keys.practice_edit(practice.slug, entry.pk)
+    return draft_keys.practice_new(practice.slug)
 
 
-def _without_nul(value):
-    # PostgreSQL refuses NUL in text and JSON; it is never part of anything a person typed.
-    if isinstance(value, list):
-        return [_without_nul(item) for item in value]
-    return value.replace("\x00", "") if isinstance(value, str) else value
+def may_keep_draft(user, key: str) -> bool:
+    """Does `key` name a practice form this person may keep a draft of: a practice there is,
+    or an entry of their own in it (and a look back only where the practice has one)?"""
+    parsed = draft_keys.parse_practice(key)
+    practice = PRACTICES.get(parsed.slug) if parsed else None
+    if practice is None:
+        return False
+    if parsed.action == "new":
+        return True
+    if parsed.action == "review" and not practice.behaviour.looks_back:
+        return False
+    return Entry.objects.filter(pk=parsed.entry_id, user=user, practice=practice.slug).exists()
 
 
-def save_draft(user, key: str, data: dict) -> None:
-    cleaned = {
-        k: _without_nul(v) for k, v in data.items() if k not in ("csrfmiddlewaretoken", "action")
-    }
-    Draft.objects.update_or_create(user=user, key=key, defaults={"data": cleaned})
-
-
-def draft_data(user, key: str) -> dict | None:
-    draft = Draft.objects.filter(user=user, key=key).first()
-    return draft.data if draft else None
-
-
-def clear_draft(user, key: str) -> None:
-    Draft.objects.filter(user=user, key=key).delete()
+def _drafts_of(entry_ids) -> list[str]:
+    """The keys every draft about these entries could have (edits and look backs)."""
+    found = Entry.objects.filter(pk__in=entry_ids).values_list("pk", "practice")
+    return [
+        key(slug, pk)
+        for pk, slug in found
+        for key in (draft_keys.practice_edit, draft_keys.practice_review)
+    ]
 
 
 # --- titles and search ----------------------------------------------------------------------
@@ -64,8 +71,6 @@ def danger_note(entry: Entry) -> str:
     """If the person answered that there may be danger now, or that they felt unsafe, what the
     entry says first, beside Get help now; otherwise ""."""
     practice = entry.definition
-    if practice.kind != "worksheet":
-        return ""
     for spec in practice.fields:
         if spec.danger_answers and entry.data.get(spec.name) in spec.danger_answers:
             return spec.danger_note
@@ -81,86 +86,36 @@ def describe_worksheet(practice: Practice, data: dict) -> tuple[str, str]:
     return title[:200], " ".join(words)
 
 
-def _decision_words(decision: Decision) -> list[str]:
-    return [
-        decision.decision,
-        decision.options,
-        decision.gut_says,
-        decision.chosen,
-        decision.reassurance_from,
-        decision.what_happened,
-        decision.learned,
-    ]
-
-
-def _thought_words(record: ThoughtRecord) -> list[str]:
-    return [
-        record.situation,
-        record.automatic_thought,
-        record.evidence_for,
-        record.evidence_against,
-        record.balanced_thought,
-    ]
-
-
 def describe_decision(decision: Decision) -> tuple[str, str]:
-    parts = [DECISION.name, *_decision_words(decision)]
-    return decision.decision[:200], " ".join(p for p in parts if p)
+    return decision.describe()
 
 
 def describe_thought(record: ThoughtRecord) -> tuple[str, str]:
-    emotions = [EMOTIONS[e["emotion"]].name for e in record.emotions if e["emotion"] in EMOTIONS]
-    traps = [TRAPS[t].name for t in record.thinking_traps if t in TRAPS]
-    parts = [THOUGHT_RECORD.name, *_thought_words(record), *emotions, *traps]
-    return record.automatic_thought[:200], " ".join(p for p in parts if p)
+    return record.describe()
 
 
 # --- what the person wrote, and how hard it felt ----------------------------------------------
-
-# Strong enough that a gentle "would it help to reach out?" is worth offering.
-HARD_DISTRESS = 70  # on the 0-100 scales: SUDS and feelings in a thought record
-HARD_INTENSITY = 8  # on the 0-10 scales: body sensations and named emotions
 
 
 def written_words(entry: Entry) -> list[str]:
     """Only the words the person typed: what the crisis-language check should read."""
     practice = entry.definition
-    if practice.kind == "worksheet":
-        free_text = {f.name for f in practice.fields if f.kind in ("text", "long")}
-        return [str(value) for name, value in entry.data.items() if name in free_text and value]
-    if practice.kind == "thought":
-        return _thought_words(entry.thought_record)
-    return _decision_words(entry.decision)
+    record = practice.behaviour.record_of(entry)
+    if record is not None:
+        return record.written_words()
+    free_text = {f.name for f in practice.fields if f.kind in ("text", "long")}
+    return [str(value) for name, value in entry.data.items() if name in free_text and value]
 
 
 def felt_hard(entry: Entry) -> bool:
-    """Did this entry record strong distress? Then reaching out to someone may help.
-
-    Distress still strong afterwards counts as much as before: an exercise that didn't help,
-    or a feeling that grew, is when someone else may.
-    """
-    practice = entry.definition
-    if practice.kind == "thought":
-        return any(
-            (e.get(when) or 0) >= HARD_DISTRESS
-            for e in entry.thought_record.emotions
-            for when in ("before", "after")
-        )
-    if practice.slug == "grounding":
-        return any((entry.data.get(when) or 0) >= HARD_DISTRESS for when in ("before", "after"))
-    intensity = entry.data.get("intensity") or 0
-    if practice.slug == "body-check-in":
-        return intensity >= HARD_INTENSITY
-    if practice.slug == "emotion":
-        # Strong joy or calm is not distress: only the heavy feelings bring the offer.
-        return entry.data.get("emotion") in HEAVY_EMOTIONS and intensity >= HARD_INTENSITY
-    return False
+    """Did this entry record strong distress? Then reaching out to someone may help (the
+    catalog says, practice by practice, what counts)."""
+    return entry.definition.felt_hard(entry_answers(entry))
 
 
 def named_hopelessness(entry: Entry) -> bool:
-    """Did the person name hopelessness? At any intensity, Get help now is offered with care:
-    hopelessness is one of the feelings that can come with thoughts of not wanting to live."""
-    return entry.definition.slug == "emotion" and entry.data.get("emotion") == "hopeless"
+    """Did the person name hopelessness? Then Get help now is offered with care."""
+    return entry.definition.names_hopelessness(entry_answers(entry))
 
 
 # --- saving ---------------------------------------------------------------------------------
@@ -184,12 +139,18 @@ def save_modelled(user, practice: Practice, form, entry: Entry | None = None) ->
     with transaction.atomic():
         entry = entry or _new_entry(user, practice)
         record = form.save(commit=False)
-        describe = describe_decision if practice.kind == "decision" else describe_thought
-        entry.title, entry.search_text = describe(record)
+        entry.title, entry.search_text = record.describe()
         entry.save()
         record.entry = entry
         record.save()
     return entry
+
+
+def save_entry(user, practice: Practice, form, entry: Entry | None = None) -> Entry:
+    """Save a valid practice form (the page's or the API's), new or over `entry`."""
+    if practice.behaviour.record:
+        return save_modelled(user, practice, form, entry)
+    return save_worksheet(user, practice, form.answers(), entry)
 
 
 def review_decision(user, entry: Entry, form) -> Decision:
@@ -197,7 +158,7 @@ def review_decision(user, entry: Entry, form) -> Decision:
         decision = form.save(commit=False)
         decision.reviewed_at = timezone.now()
         decision.save()
-        entry.title, entry.search_text = describe_decision(decision)
+        entry.title, entry.search_text = decision.describe()
         entry.save(update_fields=["title", "search_text", "updated_at"])
     return decision
 
@@ -220,11 +181,20 @@ def restore_entry(entry: Entry) -> bool:
     return True
 
 
-def purge_deleted(user) -> int:
-    """Remove for good what was deleted longer ago than the undo window (user or user id)."""
-    cutoff = timezone.now() - UNDO_WINDOW
-    count, _ = Entry.objects.filter(user=user, deleted_at__lt=cutoff).delete()
-    return count
+def purge_deleted(user=None, *, dry_run: bool = False) -> int:
+    """Remove for good what was deleted longer ago than the undo window, with any draft of a
+    change to it: everyone's (the scheduled purge), or one person's (user or user id).
+    Returns how many entries (would) go."""
+    gone = Entry.objects.filter(deleted_at__lt=timezone.now() - UNDO_WINDOW)
+    if user is not None:
+        gone = gone.filter(user=user)
+    ids = list(gone.values_list("pk", flat=True))
+    if dry_run or not ids:
+        return len(ids)
+    with transaction.atomic():
+        drafts.discard_keys(_drafts_of(ids))
+        Entry.objects.filter(pk__in=ids).delete()
+    return len(ids)
 
 
 # --- finding --------------------------------------------------------------------------------
@@ -252,6 +222,59 @@ def timeline(
     return entries.only("pk", "practice", "title", "created_at")
 
 
+class _CountedPaginator(Paginator):
+    """A paginator told how many there are, so it need not ask the database again."""
+
+    def __init__(self, object_list, per_page: int, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+def timeline_page(
+    user, entries, number: str | int | None, per_page: int, undo_id: int | None = None
+) -> tuple[Page, Entry | None]:
+    """One page of `entries` (one person's, from timeline()), and the entry deleted a moment
+    ago that can still be brought back, if `undo_id` names one; what was deleted longer ago
+    than the undo window is removed for good first.
+
+    Usually one query: the page's rows carry how many entries there are and whether anything
+    of this person's is deleted at all, so the count, the purge and the Undo lookup ask the
+    database again only when they have something to do (or the page is out of range).
+    """
+    try:
+        number = int(number)
+    except (TypeError, ValueError):
+        number = 1  # as Paginator.get_page: not a number means the first page
+    rows = []
+    if number >= 1:
+        # COUNT over the same filters, as a scalar subquery (no GROUP BY: Func, not Count).
+        how_many = entries.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+        deleted = Entry.objects.filter(user=user, deleted_at__isnull=False)
+        offset = (number - 1) * per_page
+        rows = list(
+            entries.annotate(total=Subquery(how_many), anything_deleted=Exists(deleted))[
+                offset : offset + per_page
+            ]
+        )
+    if rows:
+        page = Page(rows, number, _CountedPaginator(entries, per_page, count=rows[0].total))
+        anything_deleted = rows[0].anything_deleted
+    else:
+        # No entries, or a page past the end: Paginator finds the right page its own way.
+        page = Paginator(entries, per_page).get_page(number)
+        anything_deleted = True
+    undo = None
+    if anything_deleted:
+        purge_deleted(user)
+        if undo_id:
+            undo = Entry.objects.filter(pk=undo_id, user=user, deleted_at__isnull=False).first()
+    return page, undo
+
+
 def reviewed_decisions(user):
     """(confidence, instinct_served) of every decision the person has looked back on."""
     return Decision.objects.filter(
@@ -259,17 +282,35 @@ def reviewed_decisions(user):
     ).values_list("confidence", "instinct_served")
 
 
+def _ready_to_look_back(today: date) -> Q:
+    return Q(reviewed_at__isnull=True, review_on__lte=today)
+
+
 def decisions_due(user, today: date) -> list[Decision]:
+    """Decisions ready for a look back, oldest review date first (their text and entry id:
+    Today and the practice hub show no more)."""
     return list(
         Decision.objects.filter(
-            entry__user=user,
-            entry__deleted_at__isnull=True,
-            reviewed_at__isnull=True,
-            review_on__lte=today,
-        )
-        .select_related("entry")
-        .order_by("review_on")
+            _ready_to_look_back(today), entry__user=user, entry__deleted_at__isnull=True
+        ).order_by("review_on")
     )
+
+
+def due_and_recent_decisions(
+    user, today: date, recent: int = 10
+) -> tuple[list[Decision], list[Decision]]:
+    """(decisions_due(), the `recent` newest decisions), with their entries, in one query."""
+    mine = Decision.objects.filter(entry__user=user, entry__deleted_at__isnull=True)
+    newest = mine.order_by("-entry__created_at", "-pk").values("pk")[:recent]
+    found = list(mine.filter(_ready_to_look_back(today) | Q(pk__in=newest)).select_related("entry"))
+    due = sorted(
+        (d for d in found if d.reviewed_at is None and d.review_on <= today),
+        key=lambda d: d.review_on,
+    )
+    # The newest `recent` of these are the newest of all: a decision due but not among
+    # them is older than each of them.
+    found.sort(key=lambda d: (d.entry.created_at, d.pk), reverse=True)
+    return due, found[:recent]
 
 
 # --- export -----------------------------------------------------------------------------
@@ -277,37 +318,8 @@ def decisions_due(user, today: date) -> list[Decision]:
 
 def entry_answers(entry: Entry) -> dict:
     """Everything written in an entry, as plain JSON-ready data (the API and export share it)."""
-    if entry.practice == DECISION.slug:
-        d = entry.decision
-        return {
-            "decision": d.decision,
-            "options": d.options,
-            "gut_says": d.gut_says,
-            "confidence": d.confidence,
-            "chosen": d.chosen,
-            "sought_reassurance": d.sought_reassurance,
-            "reassurance_from": d.reassurance_from,
-            "review_on": d.review_on.isoformat(),
-            "what_happened": d.what_happened,
-            "reasonable_call": d.reasonable_call,
-            "instinct_served": d.instinct_served,
-            "learned": d.learned,
-            "reviewed_at": d.reviewed_at.isoformat() if d.reviewed_at else None,
-        }
-    if entry.practice == THOUGHT_RECORD.slug:
-        t = entry.thought_record
-        return {
-            "situation": t.situation,
-            "automatic_thought": t.automatic_thought,
-            "emotions": t.emotions,
-            "belief_before": t.belief_before,
-            "thinking_traps": t.thinking_traps,
-            "evidence_for": t.evidence_for,
-            "evidence_against": t.evidence_against,
-            "balanced_thought": t.balanced_thought,
-            "belief_after": t.belief_after,
-        }
-    return dict(entry.data)
+    record = entry.definition.behaviour.record_of(entry)
+    return record.as_answers() if record is not None else dict(entry.data)
 
 
 def export_entries(user) -> list[dict]:
@@ -315,7 +327,7 @@ def export_entries(user) -> list[dict]:
         Entry.objects.owned_by(user)
         .visible()
         .select_related("decision", "thought_record")
-        .order_by("created_at")
+        .order_by("created_at", "pk")
     )
     return [
         {

@@ -12,7 +12,5 @@ urlpatterns = [
     path("practice/entries/<int:entry_id>/delete/", views.delete_entry, name="delete"),
     path("practice/entries/<int:entry_id>/restore/", views.restore_entry, name="restore"),
     path("practice/entries/<int:entry_id>/review/", views.review_decision, name="review"),
-    path("practice/drafts/<str:key>/", views.autosave, name="autosave"),
-    path("practice/drafts/<str:key>/discard/", views.discard_draft, name="discard_draft"),
     path("practice/<slug:slug>/new/", views.new_entry, name="new"),
 ]

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.core.cache import cache
 from django.db import transaction
 
 from selftrust.promises.forms import CheckInForm, PromiseForm
@@ -62,8 +63,42 @@ class DayOfPromises:
     items: list[DueItem]
 
 
+@dataclass
+class ThisWeek:
+    """What Today shows of a person's promises."""
+
+    due_today: list[DueItem]
+    # The earlier days of the answer window that had something due, newest first.
+    earlier: list[DayOfPromises]
+    # Any promise at all, active or not: without one, Today invites the first.
+    has_promises: bool
+
+
+# Today is the page people open most. What it shows of their promises changes only when they
+# make, change, pause or archive a promise or answer one, and each of those bumps the person's
+# record_version (User.note_record_changed), which every request reads fresh from the
+# database with the user: so it is cached under that version and the day, as the track
+# record is, and several servers, each with its own cache, never disagree.
+THIS_WEEK_CACHE_SECONDS = 60 * 60
+
+
+def this_week(user, today: date) -> ThisWeek:
+    """Today's promises and the earlier days of the answer window, with their answers."""
+    key = f"this-week:{user.pk}:{user.record_version}:{today.isoformat()}"
+    found = cache.get(key)
+    if found is None:
+        found = _this_week(user, today)
+        cache.set(key, found, THIS_WEEK_CACHE_SECONDS)
+    return found
+
+
 def today_and_this_week(user, today: date) -> tuple[list[DueItem], list[DayOfPromises]]:
     """What is due today, and the earlier days of the answer window with their answers."""
+    week = this_week(user, today)
+    return week.due_today, week.earlier
+
+
+def _this_week(user, today: date) -> ThisWeek:
     promises = list(Promise.objects.owned_by(user).filter(status=Status.ACTIVE))
     earliest, _latest = answer_window(today)
     answers = {
@@ -80,4 +115,10 @@ def today_and_this_week(user, today: date) -> tuple[list[DueItem], list[DayOfPro
         items = items_for(day)
         if items:
             earlier.append(DayOfPromises(day, items))
-    return items_for(today), earlier
+    due_today = items_for(today)
+    return ThisWeek(
+        due_today=due_today,
+        earlier=earlier,
+        # An active promise means there are promises; else (paused, archived) ask.
+        has_promises=bool(promises) or Promise.objects.owned_by(user).exists(),
+    )

@@ -35,7 +35,8 @@ def _own_promise(request, promise_id: int) -> Promise:
 @login_required
 def today(request):
     day = request.user.local_today()
-    due_today, earlier = services.today_and_this_week(request.user, day)
+    week = services.this_week(request.user, day)
+    due_today, earlier = week.due_today, week.earlier
     show_earlier = request.GET.get("earlier") == "1"
     if show_earlier and request.htmx:
         context = {
@@ -57,7 +58,7 @@ def today(request):
                 item.check_in is None for group in earlier for item in group.items
             ),
             "outcomes": Outcome.choices,
-            "has_promises": Promise.objects.owned_by(request.user).exists(),
+            "has_promises": week.has_promises,
             "show_welcome": not request.user.has_seen_welcome,
             "retakes": retake_suggestions(request.user, day),
             "decisions_due": decisions_due(request.user, day),

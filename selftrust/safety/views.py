@@ -2,13 +2,13 @@ from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
 
-from selftrust.practices import services as drafts
+from selftrust.drafts import keys as draft_keys
+from selftrust.drafts import store as drafts
 from selftrust.practices import suggestions as practice_suggestions
 from selftrust.safety import plan as plans
 from selftrust.safety.forms import RegionForm, SafetyPlanForm, TrustedPersonForm, save_plan
@@ -17,12 +17,6 @@ from selftrust.safety.regions import REGION_COOKIE
 from selftrust.safety.resources import resources_for
 from selftrust.versioning import StaleVersion, unchanged_since
 from selftrust.web.conflicts import conflict, posted_version, version_in_draft
-from selftrust.web.drafts import (
-    close_draft,
-    draft_recently_closed,
-    initial_from_draft,
-    untick_what_the_draft_left_unticked,
-)
 
 GROUNDING_STEPS = [
     (5, "things you can see", "Let your eyes move slowly. A colour, a shape, a patch of light."),
@@ -31,7 +25,7 @@ GROUNDING_STEPS = [
     (2, "things you can smell", "Or two smells you like, if nothing is there right now."),
     (1, "thing you can taste", "Or one kind thing you can say to yourself."),
 ]
-PLAN_DRAFT_KEY = "safety-plan"
+PLAN_DRAFT_KEY = draft_keys.SAFETY_PLAN
 PEOPLE_FIELDS = tuple(section.people_field for section in plans.SECTIONS if section.people_field)
 
 
@@ -130,7 +124,7 @@ def plan_edit(request):
                     form = save_plan(form)
             except StaleVersion as stale:
                 # Saved elsewhere since this page opened: keep both, and the words in the draft.
-                drafts.save_draft(request.user, PLAN_DRAFT_KEY, dict(request.POST.lists()))
+                drafts.save(request.user, PLAN_DRAFT_KEY, drafts.posted(request))
                 saved = plans.plan_for(request.user)
                 found = conflict(
                     form,
@@ -140,22 +134,22 @@ def plan_edit(request):
                 )
                 return _plan_form_page(request, form, saved, conflict=found, status=409)
         if not form.errors:
-            drafts.clear_draft(request.user, PLAN_DRAFT_KEY)
-            close_draft(request, PLAN_DRAFT_KEY)
+            drafts.discard(request.user, PLAN_DRAFT_KEY)
+            drafts.close_after_save(request, PLAN_DRAFT_KEY)
             messages.success(request, "Your safety plan is saved. It's here whenever you need it.")
             return redirect("safety:plan")
-        drafts.save_draft(request.user, PLAN_DRAFT_KEY, dict(request.POST.lists()))
+        drafts.save(request.user, PLAN_DRAFT_KEY, drafts.posted(request))
         plan = form.instance if form.instance.pk else None  # made meanwhile, in a race
         return _plan_form_page(request, form, plan, status=400)
-    draft = drafts.draft_data(request.user, PLAN_DRAFT_KEY)
+    draft = drafts.get(request.user, PLAN_DRAFT_KEY)
     initial = None
     if draft is not None:
-        initial = initial_from_draft(draft, PEOPLE_FIELDS)
+        initial = drafts.initial_from(draft, PEOPLE_FIELDS)
     elif existing is None:
         initial = {"professionals": plans.starter_professionals(resources_for(request))}
     form = SafetyPlanForm(instance=instance, initial=initial, user=request.user)
     if draft is not None:
-        untick_what_the_draft_left_unticked(form, initial)
+        drafts.untick_what_the_draft_left_unticked(form, initial)
     return _plan_form_page(
         request, form, existing, restored=draft is not None, version=version_in_draft(draft)
     )
@@ -176,6 +170,7 @@ def _plan_form_page(
             "plan": existing,
             "version": version or (existing.version if existing else None),
             "conflict": conflict,
+            "draft_key": PLAN_DRAFT_KEY,
             "restored": restored,
             "has_people": TrustedPerson.objects.owned_by(request.user).exists(),
             "suggestions": plans.suggestions_not_yet_in(
@@ -187,29 +182,13 @@ def _plan_form_page(
 
 
 @login_required
-@require_POST
-def plan_autosave(request):
-    if not draft_recently_closed(request, PLAN_DRAFT_KEY):
-        drafts.save_draft(request.user, PLAN_DRAFT_KEY, dict(request.POST.lists()))
-    return HttpResponse(status=204)
-
-
-@login_required
-@require_POST
-def plan_discard_draft(request):
-    drafts.clear_draft(request.user, PLAN_DRAFT_KEY)
-    messages.info(request, "Cleared. You can start from your saved plan.")
-    return redirect("safety:plan_edit")
-
-
-@login_required
 def plan_delete(request):
     plan = plans.plan_for(request.user)
     if plan is None:
         raise Http404
     if request.method == "POST":
         plan.delete()
-        drafts.clear_draft(request.user, PLAN_DRAFT_KEY)
+        drafts.discard(request.user, PLAN_DRAFT_KEY)
         messages.info(request, "Your safety plan is deleted. You can make a new one at any time.")
         return redirect("safety:plan")
     return render(request, "safety/plan_delete.html", {"plan": plan})

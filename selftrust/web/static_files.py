@@ -1,6 +1,7 @@
 """Static files for production: hashed names, gzip and Brotli copies, collected only when
 something changed, so `selftrust serve` starts in a moment on every start after the first."""
 
+import fcntl
 import hashlib
 from pathlib import Path
 
@@ -43,15 +44,25 @@ def sources_fingerprint() -> str:
 
 
 def collect_if_changed() -> bool:
-    """Collect into STATIC_ROOT unless what was collected last came from the same files."""
-    stamp = Path(settings.STATIC_ROOT) / STAMP
-    fingerprint = sources_fingerprint()
-    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
-    if manifest.exists() and stamp.exists() and stamp.read_text() == fingerprint:
-        return False
-    # Always the manifest storage, even on a first run before settings can see a manifest.
-    storages = {**settings.STORAGES, "staticfiles": {"BACKEND": settings.COLLECTED_STATIC_STORAGE}}
-    with override_settings(STORAGES=storages):
-        call_command("collectstatic", interactive=False, verbosity=0, ignore_patterns=IGNORED)
-    stamp.write_text(fingerprint)
-    return True
+    """Collect into STATIC_ROOT unless what was collected last came from the same files.
+
+    Two servers started together on one data folder take turns (a file lock), and the second
+    finds the work done.
+    """
+    root = Path(settings.STATIC_ROOT)
+    with open(root / ".collect.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        stamp = root / STAMP
+        fingerprint = sources_fingerprint()
+        manifest = root / "staticfiles.json"
+        if manifest.exists() and stamp.exists() and stamp.read_text() == fingerprint:
+            return False
+        # Always the manifest storage, even on a first run before settings can see a manifest.
+        storages = {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": settings.COLLECTED_STATIC_STORAGE},
+        }
+        with override_settings(STORAGES=storages):
+            call_command("collectstatic", interactive=False, verbosity=0, ignore_patterns=IGNORED)
+        stamp.write_text(fingerprint)
+        return True

@@ -17,6 +17,15 @@ def test_createuser_makes_an_account_with_the_passphrase_from_standard_input(mon
     assert out.getvalue() == "Created the account river.\n"
 
 
+def test_createuser_staff_makes_an_account_that_may_invite_people(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("slow steady breath\n"))
+    out = io.StringIO()
+    call_command("createuser", "clinic-lead", staff=True, stdout=out)
+    lead = User.objects.get(username="clinic-lead")
+    assert lead.is_staff and not lead.is_superuser
+    assert out.getvalue() == "Created the staff account clinic-lead.\n"
+
+
 def test_createuser_refuses_a_name_already_taken(user, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("slow steady breath\n"))
     with pytest.raises(CommandError, match=f"already an account called {user.username}"):

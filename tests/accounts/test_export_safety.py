@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from selftrust.accounts.models import User
-from selftrust.practices.models import Draft
+from selftrust.drafts.models import Draft
 from selftrust.safety.models import SafetyPlan, TrustedPerson
 from tests.factories import PASSPHRASE
 
@@ -72,7 +72,9 @@ def test_deleting_the_account_removes_the_plan_and_the_people(owner_client, user
     sam = TrustedPerson.objects.create(user=user, name="Sam", phone="988")
     plan = SafetyPlan.objects.create(user=user, reasons_for_living="My cat")
     plan.help_people.add(sam)
-    owner_client.post(reverse("safety:plan_autosave"), {"warning_signs": "Half typed"})
+    owner_client.post(
+        reverse("drafts:autosave", args=["safety-plan"]), {"warning_signs": "Half typed"}
+    )
     assert Draft.objects.filter(user=user, key="safety-plan").exists()
     theirs = TrustedPerson.objects.create(user=other_user, name="Their friend")
     their_plan = SafetyPlan.objects.create(user=other_user, reasons_for_living="Their reason")

@@ -12,6 +12,8 @@ from selftrust.accounts.importing import ImportRefused, import_export, read_expo
 from selftrust.assessments.instruments import INSTRUMENTS
 from selftrust.assessments.models import AssessmentResponse
 from selftrust.assessments.scoring import score
+from selftrust.drafts import keys as draft_keys
+from selftrust.drafts import store as draft_store
 from selftrust.practices.catalog import PRACTICES
 from selftrust.practices.models import Entry
 from selftrust.promises.models import CheckIn, Outcome, Promise, Schedule, Status
@@ -104,6 +106,10 @@ def rich_account(user):
     sam = TrustedPersonFactory(user=user, name="Sam")
     ana = TrustedPersonFactory(user=user, name="Ana", phone="", email="", good_for="")
     SafetyPlanFactory(user=user, company_people=[sam], help_people=[sam, ana])
+    # Words typed and not saved yet: a new entry, the plan, a questionnaire paused halfway.
+    draft_store.save(user, draft_keys.practice_new("win"), {"win": ["Half a sentence about"]})
+    draft_store.save(user, draft_keys.SAFETY_PLAN, {"reasons_for_living": ["My cat\nThe sea"]})
+    draft_store.save(user, draft_keys.assessment("phq-9"), {"item_0": ["1"], "item_1": ["2"]})
     return user
 
 
@@ -146,6 +152,36 @@ def test_an_export_brought_into_a_new_account_exports_again_the_same(rich_export
     assert again["account"]["username"] == newcomer.username
     assert (summary.promises, summary.check_ins, summary.trusted_people) == (3, 6, 2)
     assert summary.safety_plan
+    assert summary.drafts == 3
+
+
+def test_unsaved_changes_to_an_old_entry_stay_in_the_file_and_the_summary_says_so(rich_export):
+    entry_id = 4242
+    rich_export["drafts"].append(
+        {
+            "key": draft_keys.practice_edit("win", entry_id),
+            "updated_at": "2026-11-20T10:00:00+00:00",
+            "fields": {"win": ["A change never saved"]},
+        }
+    )
+    summary = import_export(UserFactory(), rich_export)
+    assert summary.drafts == 3
+    assert "1 unsaved draft stayed in the file" in summary.in_words()
+
+
+def test_a_draft_already_typed_in_the_new_account_is_never_overwritten(rich_export):
+    newcomer = UserFactory()
+    draft_store.save(newcomer, draft_keys.SAFETY_PLAN, {"warning_signs": ["Typed here first"]})
+    import_export(newcomer, rich_export)
+    assert draft_store.get(newcomer, draft_keys.SAFETY_PLAN) == {
+        "warning_signs": ["Typed here first"]
+    }
+
+
+def test_a_draft_for_a_form_we_do_not_know_refuses_the_file(rich_export):
+    rich_export["drafts"].append({"key": "something-else", "fields": {"a": ["b"]}})
+    with pytest.raises(ImportRefused, match="isn't a form we know"):
+        import_export(UserFactory(), rich_export)
 
 
 def test_the_comparison_notices_a_field_left_behind(rich_export):

@@ -126,8 +126,9 @@ def test_the_fhir_routes_document_their_status_codes():
 
     paths = ninja_api.get_openapi_schema()["paths"]
     bundle = paths["/api/v1/assessments/{instrument}/responses/{response_id}/fhir"]["get"]
-    assert set(bundle["responses"]) == {200, 401, 404}
+    # 422: a response id that isn't a whole number.
+    assert set(bundle["responses"]) == {200, 401, 404, 422}
     assert "application/fhir+json" in bundle["responses"][200]["content"]
     form = paths["/api/v1/fhir/Questionnaire/{slug}"]["get"]
-    assert set(form["responses"]) == {200, 404}
+    assert set(form["responses"]) == {200, 404, 422}
     assert "security" not in form

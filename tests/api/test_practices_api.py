@@ -307,21 +307,24 @@ def test_openapi_document_lists_the_practice_paths(client):
     }.items():
         assert methods <= set(spec["paths"][path])
     body = spec["paths"]["/api/v1/practices/{practice}/entries"]["post"]["requestBody"]
-    shapes = body["content"]["application/json"]["schema"]["oneOf"]
-    assert [s["title"] for s in shapes] == ["WorksheetIn", "DecisionIn", "ThoughtRecordIn"]
+    # One shape per worksheet (its own answers), and the decision journal's and thought record's.
+    shapes = body["content"]["application/json"]["schema"]["anyOf"]
+    worksheets = [p for p in PRACTICES.values() if p.kind == "worksheet"]
+    assert {s["title"] for s in shapes} == {
+        *(f"{p.name} (worksheet)" for p in worksheets),
+        "DecisionIn",
+        "ThoughtRecordIn",
+    }
 
 
 def test_saving_through_the_api_leaves_a_browser_draft_alone(api, user):
-    from selftrust.practices import services
-    from selftrust.practices.models import Draft
+    from selftrust.drafts import store as drafts
 
-    services.save_draft(user, "new:win", {"win": ["Half-typed in the browser"]})
+    drafts.save(user, "practice:win:new", {"win": ["Half-typed in the browser"]})
     assert (
         api.post("/practices/win/entries", {"answers": {"win": "From a script"}}).status_code == 201
     )
-    assert Draft.objects.get(user=user, key="new:win").data == {
-        "win": ["Half-typed in the browser"]
-    }
+    assert drafts.get(user, "practice:win:new") == {"win": ["Half-typed in the browser"]}
 
 
 def test_a_look_back_can_say_whether_it_was_a_reasonable_call_given_what_was_known(api, user):

@@ -127,7 +127,7 @@ def test_practice_entries_carry_versions(call, user):
     assert call("get", path)["ETag"] == '"v1"'
     entry.save()
     before = call("get", path).json()["answers"]
-    stale = call("patch", path, {"notes": "Changed on the laptop"}, if_match='"v1"')
+    stale = call("patch", path, {"answers": {"message": "Changed on the laptop"}}, if_match='"v1"')
     assert stale.status_code == 412
     assert call("get", path).json()["answers"] == before
     assert call("delete", path, if_match='"v1"').status_code == 412

@@ -1,7 +1,10 @@
 import pytest
 from django.urls import reverse
 
-from selftrust.assessments.models import AssessmentDraft, AssessmentResponse
+from selftrust.assessments.instruments import GAD7, PHQ9
+from selftrust.assessments.models import AssessmentResponse
+from selftrust.assessments.services import answers_so_far
+from selftrust.drafts.models import Draft
 
 pytestmark = pytest.mark.django_db
 
@@ -73,8 +76,8 @@ def test_pausing_keeps_partial_answers_and_resuming_restores_them(owner_client, 
     owner_client.post(
         take_url(), phq9_data([2, 3, None, None, None, None, None, None, None], action="pause")
     )
-    draft = AssessmentDraft.objects.get(user=user)
-    assert draft.answers[:3] == [2, 3, None]
+    answers, _extra = answers_so_far(user, PHQ9)
+    assert answers[:3] == [2, 3, None]
     page = owner_client.get(take_url()).content.decode()
     assert 'name="item_1" value="2" required id="id_item_1_2" checked' in page or (
         'value="2"' in page and "checked" in page
@@ -90,7 +93,7 @@ def test_finishing_with_questions_open_keeps_everything_and_saves_nothing_final(
     assert response.status_code == 400
     assert "still open (3)" in response.content.decode()
     assert not AssessmentResponse.objects.exists()
-    assert AssessmentDraft.objects.get(user=user).answers[:2] == [1, 2]
+    assert answers_so_far(user, PHQ9)[0][:2] == [1, 2]
 
 
 def test_out_of_range_answers_are_refused_kindly(owner_client):
@@ -101,21 +104,29 @@ def test_out_of_range_answers_are_refused_kindly(owner_client):
 
 
 def test_htmx_draft_saves_as_answers_change(owner_client, user):
-    response = owner_client.post(reverse("assessments:draft", args=["gad-7"]), {"item_1": "3"})
+    response = owner_client.post(
+        reverse("drafts:autosave", args=["assessment:gad-7"]), {"item_1": "3"}
+    )
     assert response.status_code == 204
-    assert AssessmentDraft.objects.get(user=user).answers[0] == 3
+    assert answers_so_far(user, GAD7)[0][0] == 3
 
 
 def test_finishing_clears_the_draft(owner_client, user):
     owner_client.post(take_url(), phq9_data([1] + [None] * 8, action="pause"))
     owner_client.post(take_url(), phq9_data([0] * 9))
-    assert not AssessmentDraft.objects.exists()
+    assert answers_so_far(user, PHQ9) is None
 
 
 def test_a_draft_can_be_cleared(owner_client, user):
     owner_client.post(take_url(), phq9_data([1] + [None] * 8, action="pause"))
-    owner_client.post(reverse("assessments:discard", args=["phq-9"]))
-    assert not AssessmentDraft.objects.exists()
+    response = owner_client.post(
+        reverse("drafts:discard", args=["assessment:phq-9"]),
+        {"next": reverse("assessments:overview")},
+    )
+    assert response["Location"] == reverse("assessments:overview")
+    assert not Draft.objects.exists()
+    page = owner_client.get(reverse("assessments:overview")).content.decode()
+    assert "Those answers are cleared." in page and "Continue (" not in page
 
 
 def test_unknown_instrument_is_not_found(owner_client):

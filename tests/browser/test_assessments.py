@@ -5,8 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from selftrust.assessments.instruments import INSTRUMENTS
-from selftrust.assessments.models import AssessmentDraft, AssessmentResponse
+from selftrust.assessments.instruments import GAD7, INSTRUMENTS
+from selftrust.assessments.models import AssessmentResponse
+from selftrust.assessments.services import answers_so_far
 from tests.browser.conftest import DESKTOP, PHONE, check_page
 from tests.factories import UserFactory
 
@@ -66,7 +67,7 @@ def test_phone_shows_one_question_at_a_time_and_keeps_answers_going_back(new_pag
     ).to_be_visible()
     page.goto("/assessments/gad-7/")
     expect(page.locator("[data-progress]")).to_have_text("Question 2 of 7")
-    assert AssessmentDraft.objects.get(user=user).answers[0] == 1
+    assert answers_so_far(user, GAD7)[0][0] == 1
 
 
 @pytest.mark.parametrize("slug", list(INSTRUMENTS))

@@ -9,10 +9,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from selftrust.drafts.models import Draft
 from selftrust.practices import services
 from selftrust.practices.catalog import DECISION, PRACTICES, WORKSHEETS
 from selftrust.practices.forms import DecisionForm
-from selftrust.practices.models import Decision, Draft, Entry
+from selftrust.practices.models import Decision, Entry
 from tests.browser.conftest import DESKTOP, PHONE, check_page
 from tests.factories import UserFactory
 

@@ -198,7 +198,7 @@ def test_boundary_follow_up_appears_only_when_it_was_not_respected(new_page, db)
     check_page(page)
     # Wait for the draft of this last answer to be saved, so that no save is still on its way
     # when the test ends (one arriving as the database is emptied would fail the test).
-    with page.expect_response(re.compile(r"/practice/drafts/")):
+    with page.expect_response(re.compile(r"/drafts/practice:")):
         respected.get_by_label("Yes", exact=True).check()
     expect(follow_up).to_be_hidden()
 

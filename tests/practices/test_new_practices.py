@@ -5,8 +5,9 @@ import re
 import pytest
 from django.urls import reverse
 
+from selftrust.drafts.models import Draft
 from selftrust.practices.catalog import PRACTICES, SECTIONS
-from selftrust.practices.models import Draft, Entry
+from selftrust.practices.models import Entry
 
 pytestmark = pytest.mark.django_db
 HELP = reverse("safety:help")
@@ -118,7 +119,7 @@ def test_values_are_chosen_from_the_list_only(owner_client, user):
 
 def test_a_values_draft_keeps_every_ticked_value(owner_client, user):
     owner_client.post(
-        reverse("practices:autosave", args=["new:values"]), {"values": ["rest", "play"]}
+        reverse("drafts:autosave", args=["practice:values:new"]), {"values": ["rest", "play"]}
     )
     page = owner_client.get(new_url("values")).content.decode()
     assert ticked(page, "rest") and ticked(page, "play")
@@ -194,7 +195,7 @@ def test_grounding_ignores_an_exercise_it_does_not_know(owner_client):
 
 def test_a_link_choice_wins_over_a_draft_but_keeps_the_rest_of_it(owner_client, user):
     owner_client.post(
-        reverse("practices:autosave", args=["new:grounding"]),
+        reverse("drafts:autosave", args=["practice:grounding:new"]),
         {"before": "75", "exercise": "senses"},
     )
     page = owner_client.get(new_url("grounding"), {"exercise": "stop"}).content.decode()

@@ -1,8 +1,9 @@
 import pytest
 from django.urls import reverse
 
+from selftrust.drafts.models import Draft
 from selftrust.practices.catalog import WORKSHEETS
-from selftrust.practices.models import Draft, Entry
+from selftrust.practices.models import Entry
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +128,7 @@ def test_bad_input_is_explained_keeps_the_words_and_saves_nothing(
     page = response.content.decode()
     assert message in page
     assert not Entry.objects.exists()
-    draft = Draft.objects.get(user=user, key=f"new:{slug}")
+    draft = Draft.objects.get(user=user, key=f"practice:{slug}:new")
     assert all(draft.data[k] == [v] for k, v in data.items())
 
 

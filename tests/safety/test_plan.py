@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils.html import conditional_escape
 
-from selftrust.practices.models import Draft
+from selftrust.drafts.models import Draft
 from selftrust.safety.models import SafetyPlan, TrustedPerson
 from selftrust.safety.plan import SECTION_FIELDS
 from selftrust.safety.templatetags.safety_support import with_phone_links
@@ -14,11 +14,11 @@ pytestmark = pytest.mark.django_db
 
 PLAN = reverse("safety:plan")
 EDIT = reverse("safety:plan_edit")
-AUTOSAVE = reverse("safety:plan_autosave")
-DISCARD = reverse("safety:plan_discard_draft")
+DRAFT_KEY = "safety-plan"
+AUTOSAVE = reverse("drafts:autosave", args=[DRAFT_KEY])
+DISCARD = reverse("drafts:discard", args=[DRAFT_KEY])
 DELETE = reverse("safety:plan_delete")
 HELP = reverse("safety:help")
-DRAFT_KEY = "safety-plan"
 
 SECTIONS = {
     "warning_signs": "Not sleeping\n\n   \nCancelling on friends",

@@ -9,7 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils.html import conditional_escape
 
-from selftrust.practices.models import Draft, Entry
+from selftrust.drafts.models import Draft
+from selftrust.practices.models import Entry
 from selftrust.safety import forms
 from selftrust.safety import plan as plans
 from selftrust.safety.models import SafetyPlan, TrustedPerson, dialable
@@ -47,17 +48,21 @@ _MIXED = " ".join(_random.choice(_WORDS.split()) for _ in range(20000))
     ],
     ids=lambda text: repr(text[:20]),
 )
-def test_screening_long_adversarial_text_stays_well_under_a_second(text):
+def test_screening_long_adversarial_text_takes_time_in_step_with_its_length(text):
     # Every match used to re-read the whole rest of the text: "end it all " 9,000 times took
-    # minutes, holding up the save it was checking.
-    started = time.perf_counter()
-    screen(text)
-    elapsed = time.perf_counter() - started
-    if elapsed >= 1:  # a busy machine gets one more try; a quadratic screener never passes
-        started = time.perf_counter()
-        screen(text)
-        elapsed = time.perf_counter() - started
-    assert elapsed < 1, f"{elapsed:.2f} s for {len(text)} characters"
+    # minutes, holding up the save it was checking. Speed itself is measured in bench/; here
+    # only the shape: four times the text may take about four times as long, never sixteen.
+    def fastest(sample: str) -> float:
+        timings = []
+        for _ in range(3):
+            started = time.perf_counter()
+            screen(sample)
+            timings.append(time.perf_counter() - started)
+        return min(timings)
+
+    quarter = fastest(text[: len(text) // 4])
+    whole = fastest(text)
+    assert whole < 8 * quarter + 0.05, f"{whole:.3f} s whole, {quarter:.3f} s for a quarter"
 
 
 def test_screening_empty_and_whitespace_text_is_quick_and_quiet():
@@ -173,7 +178,9 @@ def test_a_person_unticked_in_the_draft_stays_unticked(owner_client, user):
     plan.help_people.add(sam)
     plan.company_people.add(sam)
     # The autosave of a form with Sam unticked in both places: unticked boxes aren't posted.
-    owner_client.post(reverse("safety:plan_autosave"), {"reasons_for_living": "My cat"})
+    owner_client.post(
+        reverse("drafts:autosave", args=["safety-plan"]), {"reasons_for_living": "My cat"}
+    )
     page = owner_client.get(EDIT).content.decode()
     assert "We kept what you were writing" in page
     assert f'value="{sam.pk}"' in page

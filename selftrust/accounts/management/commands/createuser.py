@@ -1,4 +1,7 @@
-"""Create an account from the command line: `selftrust createuser USERNAME`.
+"""Create an account from the command line: `selftrust createuser USERNAME [--staff]`.
+
+`--staff` makes an account that may invite people (with SELFTRUST_SIGNUP=invite) from
+Settings; it is not a Django admin superuser.
 
 The passphrase is asked for twice at a terminal, or read as one line from standard input, so
 scripts can pipe it in without it showing in the process list. The same passphrase rules apply
@@ -30,8 +33,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("username")
+        parser.add_argument(
+            "--staff",
+            action="store_true",
+            help="an account that may make invitation links in Settings",
+        )
 
-    def handle(self, *args, username: str, **options):
+    def handle(self, *args, username: str, staff: bool = False, **options):
         if User.objects.filter(username=username).exists():
             raise CommandError(f"There is already an account called {username}.")
         user = User(username=username)
@@ -45,5 +53,7 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError("That passphrase won't do: " + " ".join(error.messages)) from None
         user.set_password(passphrase)
+        user.is_staff = staff
         user.save()
-        self.stdout.write(f"Created the account {username}.")
+        made = "the staff account" if staff else "the account"
+        self.stdout.write(f"Created {made} {username}.")

@@ -1,49 +1,7 @@
-// Drafts that never get lost. htmx posts the form to its draft URL as the person types
-// (debounced, see hx-trigger in the template); this adds a last save when the page is hidden
-// or closed, which htmx can't do, so a closed tab or a phone locking mid-sentence keeps it.
+// Practice forms: the thought record's re-rating hints, and worksheet follow-up questions.
+// (Saving drafts as the person types is drafts/save-as-you-type.js, shared by every form.)
 (function () {
   "use strict";
-  document.addEventListener("DOMContentLoaded", function () {
-    var form = document.querySelector("form[data-autosave]");
-    if (!form) return;
-    var url = form.getAttribute("data-autosave");
-    // Each edit bumps `typed`; `saved` is the edit the server last confirmed. A beacon is
-    // only needed while they differ, even if a request is still on its way.
-    var typed = 0;
-    var sent = 0;
-    var saved = 0;
-    var submitting = false;
-    var status = document.querySelector("[data-draft-status]");
-    function edited() { typed += 1; }
-    form.addEventListener("input", edited);
-    form.addEventListener("change", edited);
-    form.addEventListener("submit", function () { submitting = true; });
-    document.body.addEventListener("htmx:beforeRequest", function (event) {
-      if (event.detail.elt !== form) return;
-      // Once the form is being saved for real, a late draft would bring back what was
-      // just saved (the server clears the draft when it saves the entry).
-      if (submitting) { event.preventDefault(); return; }
-      sent = typed;
-    });
-    document.body.addEventListener("htmx:afterRequest", function (event) {
-      if (event.detail.elt !== form) return;
-      if (event.detail.successful) {
-        saved = Math.max(saved, sent);
-        if (status) status.textContent = "Draft kept safe.";
-      } else if (status) {
-        status.textContent = "Couldn't reach the server; your words are still on this page.";
-      }
-    });
-    function saveNow() {
-      if (typed === saved || submitting || !navigator.sendBeacon) return;
-      if (navigator.sendBeacon(url, new FormData(form))) saved = typed;
-    }
-    window.addEventListener("pagehide", saveNow);
-    document.addEventListener("visibilitychange", function () {
-      if (document.visibilityState === "hidden") saveNow();
-    });
-  });
-
   // Thought record, re-rating: each box says what was rated before ("Anxious, 70 before"),
   // and a feeling row stays out of the way until that feeling has been named.
   document.addEventListener("DOMContentLoaded", function () {

@@ -1,0 +1,61 @@
+"""Every form that keeps a draft, by the key its draft is stored under.
+
+    practice:<slug>:new            a new entry in a practice
+    practice:<slug>:edit:<id>      changes to an entry
+    practice:<slug>:review:<id>    a look back on an entry (the decision journal's review)
+    safety-plan                    the safety plan
+    assessment:<slug>              a questionnaire's answers so far
+
+The first part says which app the form belongs to; that app decides whether a key names a form
+this person may keep a draft of (drafts/views.py asks it).
+"""
+
+import re
+from dataclasses import dataclass
+
+SAFETY_PLAN = "safety-plan"
+
+# Only ASCII digits: "²" is a digit to Python's isdigit() but never an entry's id.
+_PRACTICE = re.compile(r"practice:([a-z0-9-]{1,40}):(new|edit:[0-9]{1,18}|review:[0-9]{1,18})")
+
+
+def app_of(key: str) -> str:
+    """The app a key belongs to: "practice", "assessment" or "safety-plan"."""
+    return key.split(":", 1)[0]
+
+
+def practice_new(slug: str) -> str:
+    return f"practice:{slug}:new"
+
+
+def practice_edit(slug: str, entry_id: int) -> str:
+    return f"practice:{slug}:edit:{entry_id}"
+
+
+def practice_review(slug: str, entry_id: int) -> str:
+    return f"practice:{slug}:review:{entry_id}"
+
+
+def assessment(slug: str) -> str:
+    return f"assessment:{slug}"
+
+
+@dataclass(frozen=True)
+class PracticeKey:
+    slug: str
+    action: str  # new | edit | review
+    entry_id: int | None
+
+
+def parse_practice(key: str) -> PracticeKey | None:
+    """The parts of a practice draft's key; None if it isn't one."""
+    match = _PRACTICE.fullmatch(key)
+    if match is None:
+        return None
+    action, _, entry_id = match.group(2).partition(":")
+    return PracticeKey(match.group(1), action, int(entry_id) if entry_id else None)
+
+
+def assessment_slug(key: str) -> str | None:
+    prefix, _, slug = key.partition(":")
+    return slug if prefix == "assessment" and slug else None
