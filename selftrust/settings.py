@@ -182,13 +182,14 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Django's own rules, saying "passphrase" (selftrust/accounts/passphrase_rules.py).
 AUTH_PASSWORD_VALIDATORS = [
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "selftrust.accounts.passphrase_rules.MinimumLength",
         "OPTIONS": {"min_length": 10},
     },
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "selftrust.accounts.passphrase_rules.NotLikeTheUsername"},
+    {"NAME": "selftrust.accounts.passphrase_rules.NotCommon"},
 ]
 
 # A person may step away mid-entry; two weeks keeps them signed in on their own device.

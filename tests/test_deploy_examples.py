@@ -1,15 +1,19 @@
 """The clinic deployment guide (docs/deploy.md) and its example files (deploy/), used as an
 operator would use them.
 
-Always: every setting and `selftrust` command they name is one Selftrust has; the settings
-file, filled in, passes Django's deployment checks; the backup script keeps the password off
-the command line and never deletes old backups after a failed one. Where the tools are
+Always: every setting and `selftrust` command they name is one Selftrust has, and the
+refusals they quote are the ones printed; the settings file, filled in, passes Django's
+deployment checks; nginx lets idle connections go before gunicorn closes them; the backup
+script keeps the password off the command line and never deletes old backups after a failed
+one. Where the tools are
 installed (each test says so when it skips): the systemd units pass `systemd-analyze verify`
 and `security`, the Caddyfile `caddy validate`, the nginx site `nginx -t`, and both proxies
 keep query strings out of their logs. Where PostgreSQL is reachable: a nightly backup made by
-the script comes back with the guide's own restore commands.
+the script comes back with the guide's own commands, under the database's own name, once the
+damaged database has been set aside.
 """
 
+import argparse
 import functools
 import http.client
 import importlib.machinery
@@ -250,6 +254,24 @@ def test_every_selftrust_command_in_the_guide_and_the_examples_is_a_real_one(
         assert re.search(rf"{re.escape(option)}\b", usage), (
             f"{where}: `selftrust {command}` has no {option}"
         )
+
+
+def test_the_refusals_the_guide_quotes_are_what_the_servers_and_the_worker_print(tmp_path):
+    quoted = re.search(r"the\s+journal says\n\n```\n(.*?)```", GUIDE, flags=re.S).group(1)
+    # A database nothing has been applied to: every migration is waiting.
+    app = _clean_env(SELFTRUST_DATA_DIR=str(tmp_path))
+    printed = []
+    for command in (["serve", "--no-worker", "--port", str(_free_port())], ["worker"]):
+        result = subprocess.run(
+            [SELFTRUST, *command], env=app, capture_output=True, text=True, timeout=120
+        )
+        assert result.returncode != 0, result.stdout
+        printed.append(result.stderr.strip().splitlines()[-1])
+
+    def any_count(text: str) -> str:
+        return re.sub(r"\(\d+ change", "(N change", text)
+
+    assert any_count(quoted).splitlines() == [any_count(line) for line in printed]
 
 
 # --- The settings file --------------------------------------------------------------------
@@ -607,6 +629,41 @@ def test_nginx_replaces_the_forwarded_headers_a_client_sends():
     assert "trusted_proxies" not in CADDYFILE
 
 
+def _gunicorn_keepalive_seconds() -> float:
+    """The keep-alive the app servers' gunicorn runs with, read as gunicorn reads its options."""
+    from gunicorn.config import Config
+
+    from selftrust.cli import gunicorn_command
+
+    command = gunicorn_command(
+        argparse.Namespace(
+            host="127.0.0.1",
+            port=8001,
+            workers=int(EXAMPLE_SETTINGS["SELFTRUST_WORKERS"]),
+            threads=int(EXAMPLE_SETTINGS["SELFTRUST_THREADS"]),
+            graceful_timeout=int(EXAMPLE_SETTINGS["SELFTRUST_GRACEFUL_TIMEOUT"]),
+            trusted_proxies=EXAMPLE_SETTINGS["SELFTRUST_TRUSTED_PROXIES"],
+            control_socket="",
+            access_log=True,
+        )
+    )
+    assert command[1:3] == ["-m", "gunicorn"]
+    config = Config()
+    for name, value in vars(config.parser().parse_args(command[3:])).items():
+        if value is not None and name in config.settings:
+            config.set(name, value)
+    return config.keepalive
+
+
+def test_nginx_lets_an_idle_connection_go_before_the_app_server_closes_it():
+    # Otherwise nginx may send a request down a connection gunicorn is closing: a 502, and a
+    # POST is not tried again on the other server.
+    upstream = re.search(r"^upstream selftrust \{(.*?)^\}", NGINX_SITE, flags=re.M | re.S).group(1)
+    idle = re.search(r"^\s*keepalive_timeout (\d+)s;", upstream, flags=re.M)
+    assert idle, "the upstream block keeps idle connections for nginx's default 60 s"
+    assert int(idle.group(1)) < _gunicorn_keepalive_seconds()
+
+
 def test_nginx_logs_requests_without_their_query_strings():
     log_format = re.search(r"log_format selftrust_private (.*?);", NGINX_SITE, flags=re.S).group(1)
     assert "$uri" in log_format
@@ -780,7 +837,7 @@ def test_nginx_keeps_query_strings_out_of_its_logs(tmp_path):
 # --- Backup and restore against a real PostgreSQL -----------------------------------------
 
 SCRATCH = "selftrust_deploy_test"
-RESTORED = "selftrust_deploy_restore"
+SET_ASIDE = "selftrust_deploy_test_before_restore"
 
 
 def _postgres_base_url() -> str:
@@ -814,7 +871,7 @@ def _psql(url: str, database: str, sql: str) -> str:
 
 
 def _drop_scratch_databases(url: str) -> None:
-    for name in (SCRATCH, RESTORED):
+    for name in (SCRATCH, SET_ASIDE):
         subprocess.run(
             ["dropdb", "--if-exists", "--force", name],
             env=_clean_env(**_libpq_env(url)),
@@ -865,15 +922,17 @@ def test_a_nightly_backup_comes_back_with_the_guides_restore_commands(postgres_u
     assert made.returncode == 0, made.stderr
     (backup,) = backups.glob("selftrust-*.dump")
 
-    # The guide's restore, word for word: only the database name, the backup's path and the
+    # The guide's restore, word for word: only the database names, the backup's path and the
     # role are this machine's, and `runuser -u postgres --` runs as the test's role.
     role = urlsplit(postgres_url).username
-    restore = _tested_block("restore").replace("selftrust_restored", RESTORED)
-    restore = re.sub(r"^BACKUP=.*$", f"BACKUP={backup}", restore, flags=re.M)
+    set_aside = _tested_block("set-aside").replace("selftrust_before_restore", SET_ASIDE)
+    set_aside = set_aside.replace("DATABASE selftrust ", f"DATABASE {SCRATCH} ")
+    restore = re.sub(r"^BACKUP=.*$", f"BACKUP={backup}", _tested_block("restore"), flags=re.M)
+    restore = re.sub(r"^DATABASE=.*$", f"DATABASE={SCRATCH}", restore, flags=re.M)
     restore = re.sub(r"(--owner|--role)=selftrust\b", rf"\1={role}", restore)
     script = 'set -eu\nrunuser() { while [ "$1" != "--" ]; do shift; done; shift; "$@"; }\n'
     result = subprocess.run(
-        ["bash", "-c", script + restore],
+        ["bash", "-c", script + set_aside + restore],
         env=_clean_env(**_libpq_env(postgres_url)),
         capture_output=True,
         text=True,
@@ -882,10 +941,12 @@ def test_a_nightly_backup_comes_back_with_the_guides_restore_commands(postgres_u
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-1] == "1"  # the guide's check: one account
 
-    assert _psql(postgres_url, RESTORED, "SELECT username FROM accounts_user") == "river"
-    # Pointed at the restored database, Selftrust finds nothing missing.
-    restored = {**app, "DATABASE_URL": _with_database(postgres_url, RESTORED)}
+    # The backup is back under the original name; the database it replaced is kept aside.
+    assert _psql(postgres_url, SCRATCH, "SELECT username FROM accounts_user") == "river"
+    assert _psql(postgres_url, SET_ASIDE, "SELECT username FROM accounts_user") == "river"
+    assert _psql(postgres_url, SCRATCH, "SHOW server_encoding") == "UTF8"
+    # Selftrust, whose settings have not changed, finds nothing missing.
     check = subprocess.run(
-        [SELFTRUST, "manage", "migrate", "--check"], env=restored, capture_output=True, text=True
+        [SELFTRUST, "manage", "migrate", "--check"], env=app, capture_output=True, text=True
     )
     assert check.returncode == 0, check.stdout + check.stderr

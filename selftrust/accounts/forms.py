@@ -17,7 +17,30 @@ def _clean_time_zone(value: str, fallback: str) -> str:
     return value if value in available_time_zones() else fallback
 
 
+PASSPHRASE_HELP = _("At least 10 characters. A few words you'll remember works well.")
+PASSPHRASE_FIELDS = ("password1", "password2")
+
+
 class SignupForm(BaseUserCreationForm):
+    """Username and passphrase twice; every problem is found in one go, each beside its box.
+
+    Django's form checks the passphrase rules only on the second box, and only once the two
+    match, so a person could fix one thing and meet the next. Here the rules are checked on
+    the first box whatever the second says, and the mismatch is said beside the second.
+
+    When the only problem is the username, the passphrase boxes keep what was typed (see
+    `passphrases_kept`): the passphrase was fine, and typing it twice again for nothing is
+    tiring. When a passphrase was refused, or the two didn't match, both boxes are emptied:
+    it can't be seen which of two hidden boxes was mistyped, and a refused passphrase should
+    not travel back into the page.
+    """
+
+    error_messages = {
+        "password_mismatch": _(
+            "The two passphrases don't match. Both boxes are empty again: take your time and "
+            "type it twice."
+        ),
+    }
     time_zone = forms.CharField(
         required=False,
         widget=forms.HiddenInput(attrs={"data-detect": "1"}),
@@ -29,21 +52,47 @@ class SignupForm(BaseUserCreationForm):
         help_texts = {
             "username": _("Any name you like; it doesn't need to be your real one."),
         }
+        error_messages = {
+            "username": {
+                "unique": _("That username is already taken. Please choose another one."),
+                "required": _("Please choose a username. Any name you like will do."),
+            },
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["password1"].label = _("Passphrase")
-        self.fields["password1"].help_text = _(
-            "At least 10 characters. A few words you'll remember works well."
+        self.passphrases_kept = False
+        password1, password2 = self.fields["password1"], self.fields["password2"]
+        password1.label = _("Passphrase")
+        password1.help_text = PASSPHRASE_HELP
+        password1.error_messages["required"] = _("Please choose a passphrase.")
+        password2.label = _("The same passphrase again")
+        password2.help_text = ""
+        password2.error_messages["required"] = _(
+            "Please type your passphrase a second time, so we know it's the one you meant."
         )
-        self.fields["password2"].label = _("The same passphrase again")
-        self.fields["password2"].help_text = ""
         self.fields["username"].widget.attrs.update({"autocomplete": "username"})
 
     def clean_time_zone(self):
         return _clean_time_zone(
             self.cleaned_data.get("time_zone"), User._meta.get_field("time_zone").default
         )
+
+    def validate_password_for_user(self, user, password_field_name=None):
+        # The rules are about the passphrase chosen: checked on the first box, beside it,
+        # whether or not the second matches. A username that was refused is still what the
+        # person typed, so the passphrase is compared with that.
+        if not user.username:
+            user = User(username=str(self.data.get(self.add_prefix("username"), "")).strip())
+        super().validate_password_for_user(user, "password1")
+
+    def _post_clean(self):
+        super()._post_clean()
+        self.passphrases_kept = bool(self._errors) and not any(
+            self.has_error(name) for name in PASSPHRASE_FIELDS
+        )
+        for name in PASSPHRASE_FIELDS:
+            self.fields[name].widget.render_value = self.passphrases_kept
 
     def save(self, commit=True):
         user = super().save(commit=False)
@@ -131,7 +180,6 @@ class DeleteAccountForm(forms.Form):
         return password
 
 
-PASSPHRASE_HELP = _("At least 10 characters. A few words you'll remember works well.")
 PASSPHRASE_MISMATCH = _("The two new passphrases don't match. Take your time and type them again.")
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("settings/tokens/<int:token_id>/revoke/", views.revoke_token, name="revoke_token"),
     path("settings/time-zone/", views.change_time_zone, name="time_zone"),
     path("settings/export/", views.export_data, name="export"),
+    path("settings/export/spreadsheets/", views.export_spreadsheets, name="export_csv"),
     path("settings/import/", views.import_data, name="import"),
     path("settings/delete/", views.delete_account, name="delete"),
     # Sign-in safety

@@ -11,11 +11,13 @@ from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 
 from selftrust.accounts import deletion, lock, passphrase, recovery, sign_in_length, throttling
 from selftrust.accounts import signup_control as signups
 from selftrust.accounts.export import export_json
+from selftrust.accounts.export_csv import export_zip
 from selftrust.accounts.forms import (
     DeleteAccountForm,
     DevicePrivacyForm,
@@ -36,6 +38,8 @@ from selftrust.accounts.lock_middleware import lock_page_url, page_to_return_to
 from selftrust.accounts.models import ApiToken, Invitation
 
 
+@sensitive_post_parameters("password1", "password2")
+@never_cache  # when only the username was refused, the page holds the passphrase typed
 def signup(request):
     if request.user.is_authenticated:
         return redirect("promises:today")
@@ -185,6 +189,14 @@ def export_data(request):
         export_json(request.user), content_type="application/json; charset=utf-8"
     )
     response["Content-Disposition"] = 'attachment; filename="selftrust-export.json"'
+    return response
+
+
+@login_required
+def export_spreadsheets(request):
+    """The same data as the JSON export, as CSV files in one ZIP (export_csv.py)."""
+    response = HttpResponse(export_zip(request.user), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="selftrust-spreadsheets.zip"'
     return response
 
 
