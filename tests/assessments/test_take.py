@@ -1,7 +1,9 @@
+from html.parser import HTMLParser
+
 import pytest
 from django.urls import reverse
 
-from selftrust.assessments.instruments import GAD7, PHQ9
+from selftrust.assessments.instruments import GAD7, INSTRUMENTS, PHQ9
 from selftrust.assessments.models import AssessmentResponse
 from selftrust.assessments.services import answers_so_far
 from selftrust.drafts.models import Draft
@@ -18,6 +20,42 @@ def phq9_data(answers, action="finish", extra=None):
     if extra is not None:
         data["extra"] = str(extra)
     return {**data, "action": action}
+
+
+class _Elements(HTMLParser):
+    """Each start tag of a page, as (tag, attributes), in order."""
+
+    def __init__(self, page):
+        super().__init__()
+        self.found = []
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, dict(attrs)))
+
+
+def elements(page, tag):
+    return [attrs for found, attrs in _Elements(page).found if found == tag]
+
+
+def questionnaire(page):
+    """The questionnaire's form, without the site's header and footer."""
+    return page.split("data-questionnaire", 1)[1].split("</form>", 1)[0]
+
+
+def buttons(page):
+    """Each of the questionnaire's buttons: its words, classes and whether it starts hidden."""
+    shown = []
+    for line in questionnaire(page).split("<button")[1:]:
+        opening, rest = line.split(">", 1)
+        shown.append(
+            {
+                "text": rest.split("</button>", 1)[0].strip(),
+                "class": opening.split('class="', 1)[1].split('"', 1)[0],
+                "hidden": " hidden" in opening,
+            }
+        )
+    return shown
 
 
 def test_overview_lists_every_instrument(owner_client):
@@ -162,3 +200,74 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
     assert client.get(reverse("assessments:overview")).status_code == 302
     client.post(take_url(), phq9_data([0] * 9))
     assert not AssessmentResponse.objects.exists()
+
+
+@pytest.mark.parametrize("slug", list(INSTRUMENTS))
+def test_progress_counts_the_scored_questions_only(owner_client, slug):
+    count = len(INSTRUMENTS[slug].items)
+    page = owner_client.get(take_url(slug)).content.decode()
+    labels = [attrs["data-step-label"] for attrs in elements(page, "fieldset")]
+    assert labels[:count] == [f"Question {n} of {count}" for n in range(1, count + 1)]
+    assert f"{count} questions" in page
+
+
+def test_phq9_counts_nine_questions_and_asks_the_difficulty_question_after_them(owner_client):
+    page = owner_client.get(take_url()).content.decode()
+    fieldsets = elements(page, "fieldset")
+    assert [f["data-step-label"] for f in fieldsets][-2:] == [
+        "Question 9 of 9",
+        "One more question, not part of the score",
+    ]
+    assert "unscored" not in str(fieldsets[:-1]) and "data-unscored" in fieldsets[-1]
+    assert "of 10" not in page
+    assert page.index('name="item_9"') < page.index('name="extra"')
+    assert "9 questions, then one more that is not part of the score." in page
+
+
+def test_only_phq9_has_a_question_outside_the_score(owner_client):
+    for slug, instrument in INSTRUMENTS.items():
+        page = owner_client.get(take_url(slug)).content.decode()
+        assert ("not part of the score" in page) == bool(instrument.extra_question), slug
+
+
+def test_without_javascript_every_question_is_on_one_page(owner_client):
+    page = owner_client.get(take_url()).content.decode()
+    fieldsets = elements(page, "fieldset")
+    assert len(fieldsets) == 10
+    assert not any("hidden" in attrs for attrs in fieldsets)
+
+
+def test_without_javascript_see_my_result_is_the_one_main_action(owner_client):
+    shown = [b for b in buttons(owner_client.get(take_url()).content.decode()) if not b["hidden"]]
+    assert [b["text"] for b in shown if "primary" in b["class"]] == ["See my result"]
+    assert [b["text"] for b in shown] == ["See my result", "Save and finish later"]
+
+
+def test_back_and_next_wait_hidden_for_the_phone_script(owner_client):
+    page = owner_client.get(take_url()).content.decode()
+    hidden = {b["text"]: b for b in buttons(page) if b["hidden"]}
+    assert set(hidden) == {"Back", "Next"}
+    assert "disabled" not in page.split("data-step-back", 1)[1].split(">", 1)[0]
+
+
+def test_save_and_finish_later_and_skip_stay_quiet(owner_client):
+    page = owner_client.get(take_url()).content.decode()
+    pause = next(b for b in buttons(page) if b["text"] == "Save and finish later")
+    assert pause["class"] == "link-button"
+    quiet = page.split('class="quiet-actions"', 1)[1].split("</div>", 1)[0]
+    assert "Save and finish later" in quiet and "Skip this for now" in quiet
+
+
+def test_a_page_sent_back_with_questions_open_keeps_one_main_action(owner_client):
+    response = owner_client.post(take_url(), phq9_data([1, 2, None, 0, 0, 0, 0, 0, 0]))
+    shown = [b for b in buttons(response.content.decode()) if not b["hidden"]]
+    assert [b["text"] for b in shown if "primary" in b["class"]] == ["See my result"]
+
+
+def test_the_take_page_loads_the_questionnaire_script_and_the_draft_script(owner_client):
+    page = owner_client.get(take_url()).content.decode()
+    scripts = [attrs.get("src", "") for attrs in elements(page, "script")]
+    assert any(src.endswith("assessments/questionnaire.js") for src in scripts)
+    assert any("drafts/save-as-you-type" in src for src in scripts)
+    form = next(attrs for attrs in elements(page, "form") if "data-questionnaire" in attrs)
+    assert form["data-autosave"] == reverse("drafts:autosave", args=["assessment:phq-9"])

@@ -52,10 +52,11 @@ def test_phone_shows_one_question_at_a_time_and_keeps_answers_going_back(new_pag
     expect(questions.nth(0)).to_be_visible()
     expect(questions.nth(1)).to_be_hidden()
     answer(page, 1, "Several days")
-    page.get_by_role("button", name="Next").click()
+    # Choosing an answer moves on by itself; Back returns with it kept.
     expect(page.locator("[data-progress]")).to_have_text("Question 2 of 7")
     page.get_by_role("button", name="Back").click()
     expect(questions.nth(0).get_by_label("Several days", exact=True)).to_be_checked()
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     check_page(page, 360)
     # The answer was saved as a draft while typing: leaving and coming back keeps it.
     page.wait_for_function(
