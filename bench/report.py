@@ -260,16 +260,16 @@ def generated_section(
         f"- **Dataset**: 1 person, {dataset.promises} daily promises over {dataset.days} days "
         f"({dataset.days / 365:.1f} years), {dataset.check_ins} check-ins "
         f"({outcome_mix}); {dataset.practice_entries} practice entries over the same years "
-        f"(of which {dataset.decisions} decisions, most looked back on); {dataset.database}"
+        f"(of which {dataset.decisions} decisions, most looked back on); "
         + (
-            ", a scratch database made for the run and dropped after it"
+            "in a scratch PostgreSQL database made for the run and dropped after it."
             if vendor == "postgresql"
-            else ", in a temporary folder"
-        )
-        + ".",
-        f"- **Server**: `selftrust serve --no-worker --no-access-log` ({server_counts}, each on "
-        f"its own port), gunicorn gthread, {server['workers']} workers × {server['threads']} "
-        "threads per server, DEBUG off, 127.0.0.1; the database on the same machine.",
+            else "in a fresh SQLite file in a temporary folder."
+        ),
+        f"- **Server**: `selftrust serve --no-worker --no-access-log` ({server_counts}"
+        + (", each on its own port" if len(runs) > 1 or runs[0][0] > 1 else "")
+        + f"), gunicorn gthread, {server['workers']} workers × {server['threads']} threads "
+        "per server, DEBUG off, 127.0.0.1; the database on the same machine.",
         f"- **Load**: {load['concurrency']} keep-alive connections from {load['processes']} client "
         f"processes on the same machine; per endpoint a warm-up of {load['warmup']} requests, then "
         f"{load['requests']} requests or {load['duration']:g} s, whichever comes first, in "

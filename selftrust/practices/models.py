@@ -42,6 +42,13 @@ class Entry(Versioned):
         indexes = [
             models.Index(fields=["user", "deleted_at", "created_at"]),
             models.Index(fields=["user", "practice", "created_at"]),
+            # The timeline and the decisions page ask for what is not deleted, newest first;
+            # PostgreSQL can't use the index above for `deleted_at IS NULL`, this one it can.
+            models.Index(
+                fields=["user", "-created_at"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="entry_visible_newest_first",
+            ),
         ]
 
     def __str__(self) -> str:
