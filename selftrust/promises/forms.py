@@ -17,6 +17,33 @@ TEXT_LIMIT = 200
 NOTE_LIMIT = 200
 ONCE_HORIZON_DAYS = 366
 
+# The fields that belong to one schedule only; the others leave them out.
+SCHEDULE_FIELDS = {
+    Schedule.DAILY: (),
+    Schedule.WEEKDAYS: ("weekdays",),
+    Schedule.ONCE: ("due_date",),
+}
+FIELDS_OF_SOME_SCHEDULE = ("weekdays", "due_date")
+
+
+def _without_other_schedules_fields(data):
+    """What was posted, less the fields of schedules not chosen.
+
+    Without JavaScript the form shows every field, so a person may choose "Every day" with a
+    day still ticked: those values are ignored, never an error. An unknown schedule keeps
+    everything, and the schedule field explains.
+    """
+    schedule = data.get("schedule")
+    if schedule not in SCHEDULE_FIELDS:
+        return data
+    unused = [name for name in FIELDS_OF_SOME_SCHEDULE if name not in SCHEDULE_FIELDS[schedule]]
+    if not any(name in data for name in unused):
+        return data
+    kept = data.copy()
+    for name in unused:
+        kept.pop(name, None)
+    return kept
+
 
 class PromiseForm(forms.ModelForm):
     weekdays = forms.TypedMultipleChoiceField(
@@ -24,7 +51,8 @@ class PromiseForm(forms.ModelForm):
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label=gettext_lazy("Which days (if you choose the days)"),
+        label=gettext_lazy("Which days"),
+        help_text=gettext_lazy("Only for “On days I choose”."),
     )
     keep_as_is = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
@@ -34,15 +62,17 @@ class PromiseForm(forms.ModelForm):
         labels = {
             "text": gettext_lazy("My small promise to myself"),
             "schedule": gettext_lazy("How often"),
-            "due_date": gettext_lazy("Which day (for a one-time promise)"),
+            "due_date": gettext_lazy("Which day"),
             "time_of_day": gettext_lazy("Time of day (optional)"),
         }
         help_texts = {
             "text": gettext_lazy("Something small and kind, that you can do in a few minutes."),
+            "due_date": gettext_lazy("Only for “Once”."),
         }
         widgets = {
             "schedule": forms.RadioSelect,
-            "due_date": forms.DateInput(attrs={"type": "date"}),
+            # An ISO date input: the browser shows it in the person's own way.
+            "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "time_of_day": forms.TimeInput(attrs={"type": "time"}),
         }
         error_messages = {
@@ -56,6 +86,8 @@ class PromiseForm(forms.ModelForm):
 
     def __init__(self, *args, today: date, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.data = _without_other_schedules_fields(self.data)
         self.today = today
         self.fields["text"].validators.append(validate_plain_text)
         self.fields["text"].widget.attrs.update({"autocomplete": "off", "dir": "auto"})

@@ -22,6 +22,28 @@ def is_due_on(promise: Promise, day: date) -> bool:
     return True
 
 
+def next_due_on(promise: Promise, today: date) -> date | None:
+    """The first day after `today` that the promise asks something, or None if none will.
+
+    Paused and archived promises ask nothing; a one-time promise whose day has come or gone
+    has no next day. A daily promise is due tomorrow (Today never shows it as "not due", as it
+    is due every day), unless it starts later.
+    """
+    if promise.status != Status.ACTIVE:
+        return None
+    first = max(today + timedelta(days=1), promise.starts_on)
+    if promise.schedule == Schedule.ONCE:
+        due = promise.due_date
+        return due if due is not None and due >= first else None
+    if promise.schedule == Schedule.WEEKDAYS:
+        for offset in range(7):
+            day = first + timedelta(days=offset)
+            if day.weekday() in promise.weekdays:
+                return day
+        return None
+    return first
+
+
 def due_on(promises: Iterable[Promise], day: date) -> list[Promise]:
     return [promise for promise in promises if is_due_on(promise, day)]
 

@@ -1,6 +1,6 @@
 """Changes to promises and check-ins. Views and the API call these, never the ORM directly."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.core.cache import cache
@@ -8,7 +8,7 @@ from django.db import transaction
 
 from selftrust.promises.forms import CheckInForm, PromiseForm
 from selftrust.promises.models import CheckIn, Promise, Status
-from selftrust.promises.schedule import answer_window, due_on
+from selftrust.promises.schedule import answer_window, due_on, next_due_on
 
 
 def save_promise(form: PromiseForm, user) -> Promise:
@@ -64,6 +64,14 @@ class DayOfPromises:
 
 
 @dataclass
+class NotDueToday:
+    """An active promise that asks nothing today, and the day it next does."""
+
+    promise: Promise
+    next_day: date
+
+
+@dataclass
 class ThisWeek:
     """What Today shows of a person's promises."""
 
@@ -72,6 +80,9 @@ class ThisWeek:
     earlier: list[DayOfPromises]
     # Any promise at all, active or not: without one, Today invites the first.
     has_promises: bool
+    # Active promises with nothing due today but a day ahead, soonest first (paused ones rest
+    # on the promise list instead).
+    not_due_today: list[NotDueToday] = field(default_factory=list)
 
 
 # Today is the page people open most. What it shows of their promises changes only when they
@@ -84,7 +95,7 @@ THIS_WEEK_CACHE_SECONDS = 60 * 60
 
 def this_week(user, today: date) -> ThisWeek:
     """Today's promises and the earlier days of the answer window, with their answers."""
-    key = f"this-week:{user.pk}:{user.record_version}:{today.isoformat()}"
+    key = f"this-week-2:{user.pk}:{user.record_version}:{today.isoformat()}"
     found = cache.get(key)
     if found is None:
         found = _this_week(user, today)
@@ -116,9 +127,18 @@ def _this_week(user, today: date) -> ThisWeek:
         if items:
             earlier.append(DayOfPromises(day, items))
     due_today = items_for(today)
+    due_ids = {item.promise.pk for item in due_today}
+    not_due_today = [
+        NotDueToday(promise, next_day)
+        for promise in promises
+        if promise.pk not in due_ids and (next_day := next_due_on(promise, today)) is not None
+    ]
+    # sorted() is stable: promises due the same day keep Today's order (time of day, then age).
+    not_due_today = sorted(not_due_today, key=lambda item: item.next_day)
     return ThisWeek(
         due_today=due_today,
         earlier=earlier,
         # An active promise means there are promises; else (paused, archived) ask.
         has_promises=bool(promises) or Promise.objects.owned_by(user).exists(),
+        not_due_today=not_due_today,
     )

@@ -52,6 +52,7 @@ def today(request):
         {
             "today": day,
             "due_today": due_today,
+            "not_due_today": week.not_due_today,
             "earlier": earlier,
             "show_earlier": show_earlier,
             "unanswered_earlier": sum(

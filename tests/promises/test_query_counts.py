@@ -126,3 +126,19 @@ def test_a_new_promise_shows_on_today_at_once_though_today_is_cached(owner_clien
         {"text": "Drink a glass of water", "schedule": "daily", "due_date": ""},
     )
     assert "Drink a glass of water" in owner_client.get(URL).content.decode()
+
+
+def test_promises_not_due_today_are_folded_without_another_question(
+    client, django_assert_num_queries
+):
+    user, made = person_with(1)
+    today = user.local_today()
+    for offset in range(1, 6):
+        weekday = (today + timedelta(days=offset)).weekday()
+        PromiseFactory(user=user, schedule="weekdays", weekdays=[weekday], text=f"Later {offset}")
+    client.force_login(user)
+    with django_assert_num_queries(TODAY_QUERIES_AFTER_A_CHANGE):
+        client.get(URL)
+    with django_assert_num_queries(TODAY_QUERIES):
+        page = client.get(URL).content.decode()
+    assert "Not due today (5)" in page and "next: tomorrow" in page

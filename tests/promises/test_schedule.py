@@ -1,7 +1,7 @@
 from datetime import date, timedelta
 
 from selftrust.promises.models import Promise, Schedule, Status
-from selftrust.promises.schedule import answer_window, describe, due_on, is_due_on
+from selftrust.promises.schedule import answer_window, describe, due_on, is_due_on, next_due_on
 
 MONDAY = date(2026, 11, 23)
 
@@ -53,3 +53,40 @@ def test_schedules_are_described_in_plain_words():
     )
     assert describe(promise(schedule=Schedule.WEEKDAYS, weekdays=[2, 0])) == "On Monday, Wednesday"
     assert describe(promise(schedule=Schedule.ONCE, due_date=MONDAY)) == "Once, on 23 November 2026"
+
+
+def test_a_daily_promise_is_next_due_tomorrow():
+    assert next_due_on(promise(), MONDAY) == MONDAY + timedelta(days=1)
+
+
+def test_a_daily_promise_that_starts_later_is_next_due_on_its_first_day():
+    later = promise(starts_on=MONDAY + timedelta(days=9))
+    assert next_due_on(later, MONDAY) == MONDAY + timedelta(days=9)
+
+
+def test_a_weekday_promise_is_next_due_on_its_next_chosen_day():
+    friday_and_monday = promise(schedule=Schedule.WEEKDAYS, weekdays=[0, 4])
+    assert next_due_on(friday_and_monday, MONDAY) == MONDAY + timedelta(days=4)
+    saturday = MONDAY + timedelta(days=5)
+    assert next_due_on(friday_and_monday, saturday) == MONDAY + timedelta(days=7)
+
+
+def test_a_weekday_promise_chosen_for_today_only_is_next_due_a_week_on():
+    mondays = promise(schedule=Schedule.WEEKDAYS, weekdays=[0])
+    assert next_due_on(mondays, MONDAY) == MONDAY + timedelta(days=7)
+
+
+def test_a_once_promise_is_next_due_on_its_day_while_that_is_ahead():
+    once = promise(schedule=Schedule.ONCE, due_date=MONDAY + timedelta(days=10))
+    assert next_due_on(once, MONDAY) == MONDAY + timedelta(days=10)
+    assert next_due_on(once, MONDAY + timedelta(days=10)) is None
+    assert next_due_on(once, MONDAY + timedelta(days=11)) is None
+
+
+def test_paused_and_archived_promises_have_no_next_day():
+    assert next_due_on(promise(status=Status.PAUSED), MONDAY) is None
+    assert next_due_on(promise(status=Status.ARCHIVED), MONDAY) is None
+
+
+def test_a_weekday_promise_with_no_days_has_no_next_day():
+    assert next_due_on(promise(schedule=Schedule.WEEKDAYS, weekdays=[]), MONDAY) is None

@@ -75,3 +75,13 @@ def test_a_steady_or_rising_week_shows_no_setback_link(owner_client, user):
     answer(promise, today, [(days, "not_this_time") for days in range(8, 29)])
     answer(promise, today, [(1, "kept"), (2, "kept")])
     assert SETBACK_PLAN not in owner_client.get(URL).content.decode()
+
+
+def test_the_record_s_dates_follow_the_reader_though_the_page_is_cached(owner_client, user):
+    today = user.local_today()
+    promise = PromiseFactory(user=user, starts_on=today - timedelta(days=20))
+    CheckInFactory(promise=promise, day=today, outcome="kept")
+    us = owner_client.get(URL, HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
+    de = owner_client.get(URL, HTTP_ACCEPT_LANGUAGE="de-DE").content.decode()
+    assert f"to {today:%b} {today.day}." in us
+    assert f"to {today.day} {today:%b}." in de
