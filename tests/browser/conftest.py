@@ -150,3 +150,11 @@ def check_page(page, width=None):
     """Both checks every visited page must pass."""
     assert_no_axe_violations(page)
     assert_no_horizontal_scroll(page, width)
+
+
+def open_site_menu(page):
+    """On a phone the links beyond Ground me now, Get help now and Leave quickly are in one
+    Menu; open it if it is there and closed (desktop shows the links without one)."""
+    menu = page.get_by_role("banner").locator("details.site-menu")
+    if menu.count() and menu.locator("summary").is_visible() and not menu.get_attribute("open"):
+        menu.locator("summary").click()

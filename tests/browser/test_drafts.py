@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 
 from selftrust.drafts.models import Draft
 from selftrust.practices.models import Entry
-from tests.browser.conftest import DESKTOP, PHONE, check_page
+from tests.browser.conftest import DESKTOP, PHONE, check_page, open_site_menu
 from tests.factories import UserFactory
 
 SELFTRUST = Path(sys.executable).parent / "selftrust"
@@ -61,6 +61,7 @@ def test_a_draft_survives_reload_and_logging_in_again(new_page, db):
     check_page(page)
 
     # Log out, log in again: still there.
+    open_site_menu(page)
     page.get_by_role("button", name="Log out").click()
     expect(page).to_have_url(re.compile(r"/login/$"))
     page.get_by_label("Username").fill(user.username)

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from selftrust.promises.models import Promise
 from selftrust.safety.models import SafetyPlan, TrustedPerson
-from tests.browser.conftest import PHONE, check_page, log_in
+from tests.browser.conftest import PHONE, check_page, log_in, open_site_menu
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -241,6 +241,7 @@ def test_a_button_pressed_offline_says_it_was_not_sent_and_is_not_sent_later(new
     assert page.locator(".offline-notice").count() == 0  # nothing added beside the buttons
     page.context.set_offline(True)
 
+    open_site_menu(page)
     page.get_by_role("button", name="Log out").click()
 
     expect(page.get_by_role("status").filter(has_text="You're offline")).to_have_text(
@@ -308,6 +309,7 @@ def test_logging_out_wipes_the_kept_plan_and_the_login_page_keeps_the_crisis_pag
         }"""
     )
 
+    open_site_menu(page)
     page.get_by_role("button", name="Log out").click()
 
     expect(page).to_have_url(re.compile(r"/login/"))

@@ -14,7 +14,7 @@ from selftrust.practices import services
 from selftrust.practices.catalog import DECISION, PRACTICES, WORKSHEETS
 from selftrust.practices.forms import DecisionForm
 from selftrust.practices.models import Decision, Entry
-from tests.browser.conftest import DESKTOP, PHONE, check_page
+from tests.browser.conftest import DESKTOP, PHONE, check_page, open_site_menu
 from tests.factories import UserFactory
 
 # What to write in each field of each worksheet; anything not listed gets a default.
@@ -246,6 +246,7 @@ def test_decision_journal_record_review_and_calibration(new_page, db, viewport, 
     record_decision(page, review_on=user.local_today(), phone=viewport is PHONE)
 
     # Ready to look back, on Today.
+    open_site_menu(page)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Today").click()
     due = page.locator("aside", has=page.get_by_role("heading", name="Ready to look back"))
     expect(due).to_be_visible()

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import check_page
+from tests.browser.conftest import check_page, open_site_menu
 
 FIRST = "slow river morning"
 SECOND = "quiet harbour light"
@@ -40,6 +40,7 @@ def test_sign_up_save_codes_change_passphrase_and_sign_in_again(phone_page):
     page.get_by_role("link", name="Look around first").click()
 
     # Change the passphrase in Settings.
+    open_site_menu(page)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Settings").click()
     expect(page).to_have_url(re.compile(r"/settings/$"))
     section = page.get_by_role("region", name="Passphrase")
@@ -53,6 +54,7 @@ def test_sign_up_save_codes_change_passphrase_and_sign_in_again(phone_page):
     check_page(page, 360)
 
     # Sign out, then in with the new passphrase.
+    open_site_menu(page)
     page.get_by_role("button", name="Log out").click()
     expect(page).to_have_url(re.compile(r"/login/$"))
     expect(page.get_by_role("link", name="Forgot your passphrase?")).to_be_visible()

@@ -57,7 +57,8 @@ def test_sign_up_promise_check_in_and_find_support(phone_page, live_server):
     expect(page).to_have_url(re.compile(r"/today/$"))
     check_page(page, 360)
 
-    # Track record shows the new evidence.
+    # Track record shows the new evidence (on a phone, the links are in the header's Menu).
+    page.get_by_role("banner").locator("summary", has_text="Menu").click()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Track record").click()
     expect(page).to_have_url(re.compile(r"/track-record/$"))
     figures = page.locator(".figures")
@@ -100,7 +101,8 @@ def test_sign_up_promise_check_in_and_find_support(phone_page, live_server):
     expect(page.get_by_role("heading", name="988 Suicide & Crisis Lifeline")).to_be_visible()
     check_page(page, 360)
 
-    # Log out, back to the login page.
+    # Log out (in the Menu), back to the login page.
+    page.get_by_role("banner").locator("summary", has_text="Menu").click()
     page.get_by_role("button", name="Log out").click()
     expect(page).to_have_url(re.compile(r"/login/$"))
     expect(page.get_by_role("status")).to_contain_text("You're logged out")
