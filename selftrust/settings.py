@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "selftrust.practices",
     "selftrust.lessons",
     "selftrust.drafts",
+    "selftrust.insights",
     "selftrust.api",
 ]
 

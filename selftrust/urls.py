@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("selftrust.practices.urls")),
     path("", include("selftrust.lessons.urls")),
     path("", include("selftrust.drafts.urls")),
+    path("", include("selftrust.insights.urls")),
     path("", include("selftrust.reminders.urls")),
     path("api/v1/", api.urls),
 ]

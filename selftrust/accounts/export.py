@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from selftrust.assessments.models import AssessmentResponse
 from selftrust.drafts import store as drafts
+from selftrust.insights.services import export_checks
 from selftrust.practices.services import export_entries
 from selftrust.promises.models import CheckIn, Promise
 from selftrust.safety import plan as safety_plan
@@ -59,6 +60,8 @@ def export_for(user) -> dict:
             )
         ],
         "practice_entries": export_entries(user),
+        # Mood and energy, one a day: {"date", "mood", "mood_words", "energy", "energy_words", "note"}.
+        "daily_checks": export_checks(user),
         # Words typed and not saved yet are the person's too: {"key", "updated_at", "fields"}.
         "drafts": drafts.export(user),
         "safety_plan": safety_plan.export(safety_plan.plan_for(user)),

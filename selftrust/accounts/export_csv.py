@@ -112,6 +112,11 @@ def questionnaires(export: dict) -> list[Row]:
     )
 
 
+def daily_checks(export: dict) -> list[Row]:
+    columns = ("date", "mood", "mood_words", "energy", "energy_words", "note")
+    return table(columns, ([c[name] for name in columns] for c in export.get("daily_checks", [])))
+
+
 def trusted_people(export: dict) -> list[Row]:
     columns = ("name", "phone", "email", "good_for")
     return table(columns, ([p[c] for c in columns] for p in export["trusted_people"]))
@@ -146,6 +151,8 @@ practice-*.csv      one file for each practice you have used (for example
                     question of that practice.
 questionnaires.csv  one completed questionnaire a row: which one, when, the total, the
                     band, and each answer in order.
+daily-checks.csv    your daily mood and energy, one day a row: each as a number (mood
+                    1 to 5, energy 1 to 4) and in the words you chose, and any note.
 trusted-people.csv  the people you trust, with the ways to reach them you saved.
 safety-plan.csv     your safety plan, one line a row, with the part it belongs to.
 
@@ -174,6 +181,7 @@ def csv_tables(export: dict) -> dict[str, list[Row]]:
     for slug, rows in practice_entries(export).items():
         tables[f"practice-{slug}.csv"] = rows
     tables["questionnaires.csv"] = questionnaires(export)
+    tables["daily-checks.csv"] = daily_checks(export)
     tables["trusted-people.csv"] = trusted_people(export)
     tables["safety-plan.csv"] = safety_plan(export)
     return tables

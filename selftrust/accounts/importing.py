@@ -34,6 +34,8 @@ from selftrust.assessments.scoring import AnswersInvalid, score
 from selftrust.drafts import keys as draft_keys
 from selftrust.drafts import store as draft_store
 from selftrust.drafts.models import Draft as DraftModel
+from selftrust.insights.forms import DailyCheckForm
+from selftrust.insights.models import DailyCheck
 from selftrust.practices import services as practice_services
 from selftrust.practices.catalog import PRACTICES, Practice
 from selftrust.practices.forms import (
@@ -106,6 +108,7 @@ class ImportSummary:
     practice_entries: int = 0
     assessments: int = 0
     trusted_people: int = 0
+    daily_checks: int = 0
     safety_plan: bool = False
     drafts: int = 0
     # Unsaved changes to an entry: the export names entries without ids, so these can't be
@@ -118,6 +121,7 @@ class ImportSummary:
             _count(self.check_ins, "check-in"),
             _count(self.practice_entries, "practice entry", "practice entries"),
             _count(self.assessments, "questionnaire"),
+            _count(self.daily_checks, "daily check-in", "daily check-ins"),
             _count(self.trusted_people, "trusted person", "trusted people"),
         ]
         if self.safety_plan:
@@ -206,6 +210,7 @@ def what_is_already_there(user) -> list[str]:
             "practice entries",
         ),
         _count(AssessmentResponse.objects.filter(user=user).count(), "questionnaire"),
+        _count(DailyCheck.objects.filter(user=user).count(), "daily check-in", "daily check-ins"),
         _count(TrustedPerson.objects.filter(user=user).count(), "trusted person", "trusted people"),
         "a safety plan" if plan is not None and not safety_plan.is_empty(plan) else "",
     ]
@@ -253,6 +258,7 @@ def import_export(user, data: dict) -> ImportSummary:
         _import_promises(work, _list(work, data, "promises"))
         _import_entries(work, _list(work, data, "practice_entries"))
         _import_assessments(work, _list(work, data, "assessments"))
+        _import_daily_checks(work, _list(work, data, "daily_checks"))
         people, named = _import_people(work, _list(work, data, "trusted_people"))
         _import_plan(work, data.get("safety_plan"), people, named)
         _import_drafts(work, _list(work, data, "drafts") if "drafts" in data else [])
@@ -643,6 +649,50 @@ def _import_assessments(work: _Import, assessments: list) -> None:
         )
     AssessmentResponse.objects.bulk_create(made)
     work.summary.assessments += len(made)
+
+
+# --- daily mood and energy -------------------------------------------------------------------------
+
+
+class _DailyCheckFromExport(DailyCheckForm):
+    """The daily check's form without its window of days: an export holds days long gone."""
+
+    def clean_day(self):
+        return self.cleaned_data["day"]
+
+
+# The words beside each number are for people reading the file; the numbers are what count.
+_DAILY_CHECK_FIELDS = ("date", "mood", "mood_words", "energy", "energy_words", "note")
+
+
+def _import_daily_checks(work: _Import, checks: list) -> None:
+    days: set[date] = set()
+    made = []
+    for number, raw in enumerate(checks, start=1):
+        where = f"Daily check-in {number}"
+        if _record(work, where, raw) is None:
+            continue
+        if isinstance(raw.get("date"), str):
+            where = f"Daily check-in of {raw['date']}"
+        if _unknown(work, where, raw, _DAILY_CHECK_FIELDS):
+            continue
+        values = {name: raw.get(name) for name in ("mood", "energy", "note")}
+        posted = _posted(work, where, {"day": raw.get("date"), **values})
+        if posted is None:
+            continue
+        form = _DailyCheckFromExport(
+            posted, instance=DailyCheck(user=work.user), today=work.user.local_today()
+        )
+        if not form.is_valid():
+            work.form_problems(where, form, {"day": "date"})
+            continue
+        if form.cleaned_data["day"] in days:
+            work.problem(where, "there is already a daily check-in for that day.")
+            continue
+        days.add(form.cleaned_data["day"])
+        made.append(form.save(commit=False))
+    DailyCheck.objects.bulk_create(made)
+    work.summary.daily_checks += len(made)
 
 
 # --- trusted people and the safety plan -------------------------------------------------------

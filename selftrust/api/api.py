@@ -6,6 +6,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from selftrust.api.assessments import router as assessments_router
 from selftrust.api.auth import AUTH
 from selftrust.api.errors import InputRefused, PledgeRefused, refused_shape
+from selftrust.api.insights import router as insights_router
 from selftrust.api.practices import router as practices_router
 from selftrust.api.promises import router as promises_router
 from selftrust.api.safety import router as safety_router
@@ -101,3 +102,4 @@ api.add_router("/", promises_router)
 api.add_router("/", assessments_router)
 api.add_router("/", practices_router)
 api.add_router("/", safety_router)
+api.add_router("/", insights_router)

@@ -80,6 +80,11 @@ _DUE_HELP = (
 _TIME_HELP = "Hours and minutes, like 07:30, in your own time zone"
 
 
+# Checked here, not only by the form: the form ignores weekdays a schedule doesn't use, and
+# the schema promises 0 to 6 whatever the schedule.
+WeekdayNumber = Annotated[StrictInt, Field(ge=0, le=6)]
+
+
 class PromiseIn(Strict):
     text: str = _TEXT
     schedule: str = Field(
@@ -87,7 +92,7 @@ class PromiseIn(Strict):
         description=_SCHEDULE_HELP,
         json_schema_extra={"enum": Schedule.values},
     )
-    weekdays: list[StrictInt] = Field(
+    weekdays: list[WeekdayNumber] = Field(
         default_factory=list, description=_WEEKDAYS_HELP, json_schema_extra={"items": WEEKDAY}
     )
     due_date: Day | None = Field(None, description=_DUE_HELP)
@@ -107,7 +112,7 @@ class PromisePatch(Strict):
     schedule: str | None = Field(
         None, description=_SCHEDULE_HELP, json_schema_extra=_one_of_or_null(Schedule.values)
     )
-    weekdays: list[StrictInt] | None = Field(
+    weekdays: list[WeekdayNumber] | None = Field(
         None,
         description=_WEEKDAYS_HELP,
         json_schema_extra={"anyOf": [{"type": "array", "items": WEEKDAY}, {"type": "null"}]},

@@ -29,6 +29,7 @@ from tests.factories import (
     TrustedPersonFactory,
     UserFactory,
 )
+from tests.insights.factories import DailyCheckFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -103,6 +104,8 @@ def rich_account(user):
     AssessmentResponseFactory(
         user=user, instrument_slug="phq-9", extra_answer=1, completed_at=now - timedelta(hours=5)
     )
+    DailyCheckFactory(user=user, day=today - timedelta(days=40), mood=1, energy=4, note="Rainy")
+    DailyCheckFactory(user=user, day=today, mood=5, energy=None)
     sam = TrustedPersonFactory(user=user, name="Sam")
     ana = TrustedPersonFactory(user=user, name="Ana", phone="", email="", good_for="")
     SafetyPlanFactory(user=user, company_people=[sam], help_people=[sam, ana])
@@ -142,6 +145,7 @@ def test_the_rich_account_holds_something_of_everything(rich_export):
     assert {a["instrument"] for a in rich_export["assessments"]} == set(INSTRUMENTS)
     assert all(rich_export["safety_plan"][field] for field in rich_export["safety_plan"])
     assert len(rich_export["trusted_people"]) == 2
+    assert [c["mood_words"] for c in rich_export["daily_checks"]] == ["Very low", "Very good"]
 
 
 def test_an_export_brought_into_a_new_account_exports_again_the_same(rich_export):
