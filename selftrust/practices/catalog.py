@@ -21,6 +21,7 @@ from django.utils.module_loading import import_string
 
 from selftrust.practices.vocabulary import (
     EMOTION_GROUPS,
+    EMOTIONS,
     GROUNDING_EXERCISES,
     HEAVY_EMOTIONS,
     SIGN_ANSWERS,
@@ -61,12 +62,31 @@ class Field:
 
 
 @dataclass(frozen=True)
+class GuidedExercise:
+    """An exercise to do rather than a question to answer, in steps to follow one by one."""
+
+    slug: str
+    name: str
+    steps: tuple[str, ...]
+    intro: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Step:
     title: str
     fields: tuple[Field, ...]
     intro: str = ""
     # Offer Get help now right in this step, before anything else is asked.
     get_help: bool = False
+    # Something to do in this step, not only to answer: the exercises it can guide through,
+    # the one chosen in `guide_choice` (one of this step's fields) leading, else the first.
+    guide: tuple[GuidedExercise, ...] = ()
+    guide_choice: str = ""
+
+    @property
+    def guide_slugs(self) -> tuple[str, ...]:
+        return tuple(exercise.slug for exercise in self.guide)
 
 
 @dataclass(frozen=True)
@@ -136,27 +156,84 @@ KINDS: dict[str, Kind] = {
 
 # --- support after saving ----------------------------------------------------------------------
 # Each takes an entry's answers as plain data (what the API and the export show) and says
-# whether it recorded strong distress: then reaching out to someone may help. Distress still
-# strong afterwards counts as much as before: an exercise that didn't help, or a feeling that
-# grew, is when someone else may.
+# whether it recorded strong distress: then reaching out to someone may help. The whole entry
+# counts: where a feeling was rated again after the practice, the second rating is the one
+# that says how the person is now. Still strong afterwards (it stayed high, or it grew) is
+# when someone else may help; strong before and lower afterwards came down as they worked
+# through it, a good sign rather than a reason to worry, and is acknowledged instead.
 
 HARD_DISTRESS = 70  # on the 0-100 scales: SUDS and feelings in a thought record
 HARD_INTENSITY = 8  # on the 0-10 scales: body sensations and named emotions
+
+# Feelings whose fall is not relief and whose strength is not distress: strong joy or calm
+# brings no offer to reach out, and calm that came down is not acknowledged as easing.
+PLEASANT_EMOTIONS: frozenset[str] = frozenset(
+    e.slug for group in ("Calm and connection", "Joy") for e in EMOTION_GROUPS[group]
+)
+
+
+@dataclass(frozen=True)
+class Easing:
+    """A feeling that came down while the person worked through a practice.
+
+    `feeling` reads after "How … you felt" ("distressed", "anxious"); the page words it.
+    """
+
+    feeling: str
+    before: int
+    after: int
+
+
+def still_strong(before: int | None, after: int | None, hard: int) -> bool:
+    """Strong by the end of the entry: after, where it was rated again; else before."""
+    if after is not None:
+        return after >= hard
+    return (before or 0) >= hard
+
+
+def came_down(before: int | None, after: int | None) -> bool:
+    return before is not None and after is not None and after < before
 
 
 def never(answers: dict) -> bool:
     return False
 
 
-def distress_before_or_after(answers: dict) -> bool:
-    return any((answers.get(when) or 0) >= HARD_DISTRESS for when in ("before", "after"))
+def nothing_eased(answers: dict) -> tuple[Easing, ...]:
+    return ()
+
+
+def distress_still_strong(answers: dict) -> bool:
+    return still_strong(answers.get("before"), answers.get("after"), HARD_DISTRESS)
+
+
+def distress_eased(answers: dict) -> tuple[Easing, ...]:
+    before, after = answers.get("before"), answers.get("after")
+    return (Easing("distressed", before, after),) if came_down(before, after) else ()
+
+
+def _heavy_feelings(answers: dict):
+    """The thought record's rated feelings, less the pleasant ones."""
+    return (
+        feeling
+        for feeling in answers.get("emotions") or ()
+        if feeling.get("emotion") not in PLEASANT_EMOTIONS
+    )
 
 
 def strong_feelings(answers: dict) -> bool:
     return any(
-        (feeling.get(when) or 0) >= HARD_DISTRESS
-        for feeling in answers.get("emotions") or ()
-        for when in ("before", "after")
+        still_strong(feeling.get("before"), feeling.get("after"), HARD_DISTRESS)
+        for feeling in _heavy_feelings(answers)
+    )
+
+
+def feelings_eased(answers: dict) -> tuple[Easing, ...]:
+    return tuple(
+        Easing(EMOTIONS[feeling["emotion"]].name.lower(), feeling["before"], feeling["after"])
+        for feeling in _heavy_feelings(answers)
+        if feeling.get("emotion") in EMOTIONS
+        and came_down(feeling.get("before"), feeling.get("after"))
     )
 
 
@@ -205,6 +282,9 @@ class Practice:
     # offer to reach out; did it name hopelessness, then Get help now, offered with care.
     felt_hard: Callable[[dict], bool] = never
     names_hopelessness: Callable[[dict], bool] = never
+    # What came down as the person worked through it (a re-rating lower than the first
+    # rating): said back to them after saving, plainly. Never a rise.
+    eased: Callable[[dict], tuple[Easing, ...]] = nothing_eased
 
     @property
     def behaviour(self) -> Kind:
@@ -241,6 +321,74 @@ def _suds(name: str, label: str) -> Field:
 _EMOTION_CHOICES = {
     group: tuple((e.slug, e.name) for e in emotions) for group, emotions in EMOTION_GROUPS.items()
 }
+
+# Each grounding exercise, step by step, as the practice page guides it. Names and cautions
+# come from the vocabulary (the timeline and Ground me now use the same ones); the 5-4-3-2-1,
+# body scan and safe-now steps say what Ground me now says, and TIPP and STOP follow the DBT
+# skills handouts.
+_GROUNDING_STEPS: dict[str, tuple[str, ...]] = {
+    "senses": (
+        "Look around and name five things you can see: a colour, a shape, a patch of light.",
+        "Notice four things you can feel: your feet on the floor, the fabric on your skin, "
+        "the air.",
+        "Listen for three things you can hear, near and far. There is no wrong answer.",
+        "Find two things you can smell, or think of two smells you like.",
+        "Notice one thing you can taste, or say one kind thing to yourself.",
+    ),
+    "breathing": (
+        "Sit or stand in a way that feels steady. Your eyes can stay open.",
+        "Breathe in gently, for about four counts.",
+        "Breathe out slowly, for about six counts. A longer out-breath tells your body it can "
+        "settle.",
+        "Keep going for a minute or two, at your own pace.",
+    ),
+    "body-scan": (
+        "Notice your feet. Are they warm, cool, heavy? Just notice.",
+        "Move your attention up slowly: legs, hips, belly, chest.",
+        "Then shoulders, arms and hands. Let them be as they are.",
+        "Last, your neck, jaw and face. If something softens, let it.",
+    ),
+    "safe-now": (
+        "Where are you? Say it plainly: “I'm in my kitchen.”",
+        "What is true in this moment? “It's Tuesday. The door is closed.”",
+        "Name one thing near you that is steady: a chair, a wall, a cup.",
+    ),
+    "tipp": (
+        "Temperature: cool your face with cold water or a cold pack, for up to half a minute.",
+        "Intense movement, gently: walk briskly or march on the spot for a few minutes, as "
+        "your body allows.",
+        "Paced breathing: breathe out for longer than you breathe in.",
+        "Paired muscle relaxation: tense one group of muscles as you breathe in, then let it "
+        "go as you breathe out.",
+    ),
+    "stop": (
+        "Stop: pause for a moment. You don't have to do anything yet.",
+        "Take a step back: one breath, or one step away.",
+        "Observe: what is happening in you and around you? What are your choices?",
+        "Proceed mindfully: choose your next move with what matters to you in mind, not only "
+        "what the urge wants.",
+    ),
+}
+_GROUNDING_INTROS = {
+    "breathing": "If paying attention to your breath makes things feel worse, stop and try "
+    "5-4-3-2-1 senses instead.",
+    "body-scan": "If noticing a place feels like too much, move on, or open your eyes and look "
+    "around the room.",
+    "tipp": "Use one or two of these; skip any that don't suit your body or health.",
+}
+_GROUNDING_NOTES = {
+    "stop": "If the urge is to hurt yourself, your next step is your safety plan or Get help now.",
+}
+GROUNDING_GUIDE: tuple[GuidedExercise, ...] = tuple(
+    GuidedExercise(
+        slug=exercise.slug,
+        name=exercise.name,
+        steps=_GROUNDING_STEPS[exercise.slug],
+        intro=_GROUNDING_INTROS.get(exercise.slug, ""),
+        note=exercise.note or _GROUNDING_NOTES.get(exercise.slug, ""),
+    )
+    for exercise in GROUNDING_EXERCISES
+)
 
 # Survivors are often told, or tell themselves, that they must make peace with whoever hurt
 # them. Amends here are only ever for harm the person caused, and never require contact.
@@ -324,7 +472,7 @@ WORKSHEETS = (
                 intro="Rate it before you begin.",
             ),
             Step(
-                "Choose an exercise",
+                "The exercise",
                 (
                     Field(
                         "exercise",
@@ -334,9 +482,11 @@ WORKSHEETS = (
                         choices=tuple((g.slug, g.name) for g in GROUNDING_EXERCISES),
                     ),
                 ),
+                guide=GROUNDING_GUIDE,
+                guide_choice="exercise",
             ),
             Step(
-                "After",
+                "How is it now?",
                 (
                     _suds("after", "And now, after the exercise?"),
                     Field("notes", "Anything you noticed? (optional)", kind="long"),
@@ -348,7 +498,8 @@ WORKSHEETS = (
             "If an exercise makes you feel worse, stop and try another one. If paying attention "
             "to your breath feels uneasy, 5-4-3-2-1 senses is a good one to try instead."
         ),
-        felt_hard=distress_before_or_after,
+        felt_hard=distress_still_strong,
+        eased=distress_eased,
     ),
     Practice(
         slug="self-compassion",
@@ -967,6 +1118,7 @@ THOUGHT_RECORD = Practice(
     ),
     see_also=(THEN_OR_NOW.slug,),
     felt_hard=strong_feelings,
+    eased=feelings_eased,
 )
 
 

@@ -118,6 +118,12 @@ def named_hopelessness(entry: Entry) -> bool:
     return entry.definition.names_hopelessness(entry_answers(entry))
 
 
+def eased(entry: Entry) -> tuple:
+    """What came down as the person worked through this entry (a feeling, or distress, rated
+    lower afterwards): worth saying back to them. Never a rise."""
+    return entry.definition.eased(entry_answers(entry))
+
+
 # --- saving ---------------------------------------------------------------------------------
 
 

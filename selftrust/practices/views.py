@@ -207,6 +207,8 @@ def entry_detail(request, entry_id: int):
         "hopelessness_note": just_saved
         and not offering_support
         and services.named_hopelessness(entry),
+        # A feeling that came down as the person worked through it, said back plainly.
+        "eased": services.eased(entry) if just_saved and not offering_support else (),
     }
     if just_saved and not offering_support and services.felt_hard(entry):
         context["reach_out"] = list(TrustedPerson.objects.owned_by(request.user))

@@ -1,4 +1,5 @@
-// Practice forms: the thought record's re-rating hints, and worksheet follow-up questions.
+// Practice forms: the thought record's re-rating hints, worksheet follow-up questions, and the
+// steps of a guided exercise.
 // (Saving drafts as the person types is drafts/save-as-you-type.js, shared by every form.)
 (function () {
   "use strict";
@@ -53,6 +54,30 @@
         box.hidden = !(answer && wanted.indexOf(answer.value) !== -1) && !holdsWords &&
           !box.querySelector(".errorlist");
       });
+    }
+    form.addEventListener("change", update);
+    update();
+  });
+
+  // A guided exercise (grounding): only the chosen exercise's steps, or the first one's
+  // before a choice is made, and they follow the choice as it changes. Without this script
+  // every exercise's steps stay on the page, the chosen one first.
+  document.addEventListener("DOMContentLoaded", function () {
+    var guide = document.querySelector("[data-guide]");
+    if (!guide) return;
+    var form = guide.closest("form");
+    var exercises = Array.prototype.slice.call(guide.querySelectorAll("[data-exercise]"));
+    var othersHeading = guide.querySelector("[data-guide-others-heading]");
+    if (!form || !exercises.length) return;
+    function slugOf(exercise) { return exercise.getAttribute("data-exercise"); }
+    function update() {
+      var choice = form.elements[guide.getAttribute("data-guide")];
+      var chosen = choice ? choice.value : "";
+      if (!exercises.some(function (exercise) { return slugOf(exercise) === chosen; })) {
+        chosen = slugOf(exercises[0]);
+      }
+      exercises.forEach(function (exercise) { exercise.hidden = slugOf(exercise) !== chosen; });
+      if (othersHeading) othersHeading.hidden = true;
     }
     form.addEventListener("change", update);
     update();

@@ -1,0 +1,210 @@
+"""Support after saving reads the whole entry: a feeling re-rated lower afterwards is a good
+sign, said back plainly, not a reason to worry; one that stayed high or grew still brings the
+offer to reach out. Words that suggest crisis bring the support panel, whatever the re-rating.
+(Issue "Insights that connect, and the everyday made easy", item 10.)"""
+
+import pytest
+from django.urls import reverse
+
+from selftrust.practices.catalog import PRACTICES, Easing
+from selftrust.practices.models import Entry
+from selftrust.safety.models import TrustedPerson
+
+pytestmark = pytest.mark.django_db
+
+REACH_OUT = "Would it help to reach out to someone you trust?"
+PANEL = "You don't have to hold this alone"
+CRISIS = "I want to kill myself"
+
+THOUGHT_RECORD = {
+    "situation": "My friend didn't reply",
+    "automatic_thought": "She's angry with me",
+    "belief_before": "85",
+    "emotion_1": "anxious",
+    "emotion_1_before": "80",
+    "emotion_1_after": "40",
+    "evidence_for": "She usually replies fast",
+    "evidence_against": "She told me she's busy this week",
+    "balanced_thought": "She's probably busy; I can ask",
+    "belief_after": "30",
+}
+GROUNDING = {"before": "80", "exercise": "senses", "after": "40"}
+
+
+def save(client, slug, data, **changes) -> str:
+    """Save a practice; the entry page that follows, as the person sees it."""
+    data = {key: value for key, value in {**data, **changes}.items() if value is not None}
+    response = client.post(reverse("practices:new", args=[slug]), data, follow=True)
+    assert response.redirect_chain, response.content.decode()
+    return response.content.decode().replace("&#x27;", "'")
+
+
+@pytest.fixture
+def sam(user):
+    return TrustedPerson.objects.create(user=user, name="Sam", phone="07700 900123")
+
+
+# --- a thought record -------------------------------------------------------------------------
+
+
+def test_a_feeling_that_came_down_brings_no_reach_out_and_is_acknowledged(owner_client, sam):
+    page = save(owner_client, "thought-record", THOUGHT_RECORD)
+    assert REACH_OUT not in page and PANEL not in page
+    assert "How anxious you felt came down from 80 to 40 as you worked through this." in page
+
+
+def test_the_acknowledgement_is_plain(owner_client):
+    page = save(owner_client, "thought-record", THOUGHT_RECORD)
+    line = page.split('class="care-note eased">')[1].split("</p>")[0]
+    assert "!" not in line
+
+
+def test_a_feeling_that_stayed_high_still_brings_the_offer(owner_client, sam):
+    page = save(owner_client, "thought-record", THOUGHT_RECORD, emotion_1_after="75")
+    assert REACH_OUT in page
+    # Still it came down a little, and that is true to say.
+    assert "came down from 80 to 75" in page
+
+
+def test_a_feeling_that_grew_brings_the_offer_and_no_acknowledgement(owner_client, sam):
+    page = save(
+        owner_client,
+        "thought-record",
+        THOUGHT_RECORD,
+        emotion_1_before="50",
+        emotion_1_after="85",
+    )
+    assert REACH_OUT in page
+    assert "came down" not in page
+
+
+def test_without_an_after_rating_a_strong_feeling_brings_the_offer_as_before(owner_client, sam):
+    page = save(owner_client, "thought-record", THOUGHT_RECORD, emotion_1_after=None)
+    assert REACH_OUT in page and "came down" not in page
+
+
+def test_without_an_after_rating_a_milder_feeling_brings_nothing(owner_client, sam):
+    page = save(
+        owner_client, "thought-record", THOUGHT_RECORD, emotion_1_before="60", emotion_1_after=None
+    )
+    assert REACH_OUT not in page and "came down" not in page
+
+
+def test_one_feeling_still_strong_brings_the_offer_beside_one_that_eased(owner_client, sam):
+    page = save(
+        owner_client,
+        "thought-record",
+        THOUGHT_RECORD,
+        emotion_2="ashamed",
+        emotion_2_before="90",
+        emotion_2_after="85",
+    )
+    assert REACH_OUT in page
+
+
+def test_several_feelings_that_came_down_are_named_together(owner_client, sam):
+    page = save(
+        owner_client,
+        "thought-record",
+        THOUGHT_RECORD,
+        emotion_2="sad",
+        emotion_2_before="70",
+        emotion_2_after="30",
+    )
+    assert REACH_OUT not in page
+    assert (
+        "As you worked through this, some feelings came down: anxious from 80 to 40, "
+        "sad from 70 to 30." in page
+    )
+
+
+def test_calm_that_fell_is_not_called_easing_and_strong_calm_is_not_distress(owner_client, sam):
+    page = save(
+        owner_client,
+        "thought-record",
+        THOUGHT_RECORD,
+        emotion_1="calm",
+        emotion_1_before="90",
+        emotion_1_after="20",
+    )
+    assert "came down" not in page and REACH_OUT not in page
+
+
+def test_crisis_words_bring_the_support_panel_even_when_a_feeling_came_down(owner_client, sam):
+    page = save(owner_client, "thought-record", THOUGHT_RECORD, situation=CRISIS)
+    assert PANEL in page
+    # The panel is the only response: no acknowledgement or reach-out card beside it.
+    assert REACH_OUT not in page and "came down" not in page
+
+
+def test_the_acknowledgement_is_only_for_the_moment_of_saving(owner_client, user):
+    save(owner_client, "thought-record", THOUGHT_RECORD)
+    entry = Entry.objects.get(user=user)
+    page = owner_client.get(reverse("practices:entry", args=[entry.pk])).content.decode()
+    assert "came down from 80 to 40" not in page
+
+
+# --- grounding ----------------------------------------------------------------------------
+
+
+def test_distress_that_came_down_in_grounding_brings_no_reach_out(owner_client, sam):
+    page = save(owner_client, "grounding", GROUNDING)
+    assert REACH_OUT not in page and PANEL not in page
+    assert "How distressed you felt came down from 80 to 40 as you worked through this." in page
+
+
+def test_distress_that_stayed_high_after_grounding_brings_the_offer(owner_client, sam):
+    assert REACH_OUT in save(owner_client, "grounding", GROUNDING, after="80")
+
+
+def test_distress_that_rose_after_grounding_brings_the_offer(owner_client, sam):
+    page = save(owner_client, "grounding", GROUNDING, before="50", after="85")
+    assert REACH_OUT in page and "came down" not in page
+
+
+def test_grounding_without_an_after_rating_offers_as_before(owner_client, sam):
+    assert REACH_OUT in save(owner_client, "grounding", GROUNDING, after=None)
+    assert REACH_OUT not in save(owner_client, "grounding", GROUNDING, before="40", after=None)
+
+
+def test_crisis_words_in_grounding_notes_bring_the_panel_whatever_the_rating(owner_client, sam):
+    page = save(owner_client, "grounding", GROUNDING, notes=CRISIS)
+    assert PANEL in page
+    assert REACH_OUT not in page and "came down" not in page
+
+
+# --- the rules, practice by practice ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "slug, answers",
+    [
+        ("grounding", {"before": 80, "after": 40}),
+        ("thought-record", {"emotions": [{"emotion": "scared", "before": 80, "after": 40}]}),
+    ],
+)
+def test_every_practice_with_a_before_and_after_reads_the_fall(slug, answers):
+    practice = PRACTICES[slug]
+    assert not practice.felt_hard(answers)
+    assert practice.eased(answers)
+
+
+@pytest.mark.parametrize(
+    "before, after, hard",
+    [(80, 40, False), (80, 69, False), (80, 70, True), (50, 85, True), (80, None, True)],
+)
+def test_grounding_counts_how_it_is_afterwards(before, after, hard):
+    assert PRACTICES["grounding"].felt_hard({"before": before, "after": after}) is hard
+
+
+def test_an_easing_is_never_a_rise_or_no_change():
+    eased = PRACTICES["grounding"].eased
+    assert eased({"before": 40, "after": 80}) == ()
+    assert eased({"before": 60, "after": 60}) == ()
+    assert eased({"before": 60}) == ()
+    assert eased({"before": 60, "after": 30}) == (Easing("distressed", 60, 30),)
+
+
+@pytest.mark.parametrize("slug", sorted(set(PRACTICES) - {"grounding", "thought-record"}))
+def test_practices_without_a_re_rating_acknowledge_nothing(slug):
+    assert PRACTICES[slug].eased({"before": 80, "after": 40, "intensity": 2}) == ()
