@@ -222,7 +222,10 @@ def delete_account(request):
     logout(request)
     deletion.delete_account(user)
     messages.info(request, "Your account and everything in it have been deleted.")
-    return redirect("web:home")
+    response = redirect("web:home")
+    # A plan kept on this device, unsent words and the offline copies go with the account.
+    response["Clear-Site-Data"] = '"cache", "storage"'
+    return response
 
 
 # Sign-in safety: passphrase changes, recovery codes, signing out everywhere, invitations.

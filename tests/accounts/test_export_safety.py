@@ -82,6 +82,8 @@ def test_deleting_the_account_removes_the_plan_and_the_people(owner_client, user
 
     response = owner_client.post(reverse("accounts:delete"), {"password": PASSPHRASE})
     assert response["Location"] == reverse("web:home")
+    # A plan kept on this phone and any offline copies are wiped from the browser too.
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
     assert not User.objects.filter(pk=user.pk).exists()
     assert list(SafetyPlan.objects.all()) == [their_plan]
     assert list(TrustedPerson.objects.all()) == [theirs]
@@ -95,5 +97,6 @@ def test_a_wrong_passphrase_keeps_the_plan_and_the_people(owner_client, user):
     SafetyPlan.objects.create(user=user, reasons_for_living="My cat")
     response = owner_client.post(reverse("accounts:delete"), {"password": "wrong"})
     assert response.status_code == 400
+    assert "Clear-Site-Data" not in response
     assert SafetyPlan.objects.filter(user=user).exists()
     assert TrustedPerson.objects.filter(user=user).exists()
