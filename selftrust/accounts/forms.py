@@ -163,21 +163,34 @@ class TokenForm(forms.Form):
     )
 
 
-class DeleteAccountForm(forms.Form):
+WRONG = "wrong"
+
+
+class ConfirmedWithPassphrase:
+    """A form whose `password` field confirms who is there. Checked through the sign-in
+    throttle, so no form becomes an unlimited way to guess a passphrase."""
+
+    passphrase_refused = _("That passphrase doesn't match.")
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not throttling.passphrase_matches(self.request, self.user, password):
+            raise forms.ValidationError(self.passphrase_refused, code=WRONG)
+        return password
+
+
+class DeleteAccountForm(ConfirmedWithPassphrase, forms.Form):
     password = forms.CharField(
         label=_("Your passphrase, to confirm"),
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    passphrase_refused = _("That passphrase doesn't match. Nothing was deleted.")
+
+    def __init__(self, *args, user, request, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(_("That passphrase doesn't match. Nothing was deleted."))
-        return password
+        self.request = request
 
 
 PASSPHRASE_MISMATCH = _("The two new passphrases don't match. Take your time and type them again.")
@@ -234,7 +247,7 @@ class SignOutEverywhereForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class RecoveryCodesForm(forms.Form):
+class RecoveryCodesForm(ConfirmedWithPassphrase, forms.Form):
     """Making new recovery codes asks for the passphrase: with codes, a borrowed session
     could otherwise become a new passphrase and the whole account."""
 
@@ -244,19 +257,13 @@ class RecoveryCodesForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
+    passphrase_refused = _("That passphrase doesn't match. Your codes are as they were.")
+
     def __init__(self, *args, user, request, **kwargs):
         kwargs.setdefault("auto_id", "codes_%s")
         super().__init__(*args, **kwargs)
         self.user = user
         self.request = request
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not throttling.passphrase_matches(self.request, self.user, password):
-            raise forms.ValidationError(
-                _("That passphrase doesn't match. Your codes are as they were.")
-            )
-        return password
 
 
 class RecoverForm(SetPasswordMixin, forms.Form):
@@ -356,7 +363,7 @@ def _pin_input(**attrs):
     )
 
 
-class LockPinForm(forms.Form):
+class LockPinForm(ConfirmedWithPassphrase, forms.Form):
     """Set or change the PIN; the passphrase confirms it, so that someone who finds the phone
     unlocked cannot choose a PIN of their own and come back later."""
 
@@ -368,6 +375,8 @@ class LockPinForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
+    passphrase_refused = _("That passphrase doesn't match. Your PIN is as it was.")
+
     def __init__(self, *args, user, request, **kwargs):
         kwargs.setdefault("auto_id", "pin_%s")
         super().__init__(*args, **kwargs)
@@ -376,12 +385,6 @@ class LockPinForm(forms.Form):
 
     def clean_pin(self):
         return _clean_new_pin(self.cleaned_data.get("pin"))
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not throttling.passphrase_matches(self.request, self.user, password):
-            raise forms.ValidationError(_("That passphrase doesn't match. Your PIN is as it was."))
-        return password
 
     def clean(self):
         cleaned = super().clean()
@@ -394,9 +397,6 @@ class LockPinForm(forms.Form):
 
     def save(self) -> None:
         self.user.set_lock_pin(self.cleaned_data["pin"])
-
-
-WRONG = "wrong"
 
 
 class UnlockWithPinForm(forms.Form):
@@ -421,7 +421,7 @@ class UnlockWithPinForm(forms.Form):
         return self.has_error("pin", WRONG)
 
 
-class UnlockWithPassphraseForm(forms.Form):
+class UnlockWithPassphraseForm(ConfirmedWithPassphrase, forms.Form):
     password = forms.CharField(
         label=_("Your passphrase"),
         strip=False,
@@ -434,13 +434,6 @@ class UnlockWithPassphraseForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.request = request
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        # Through authenticate, so these checks also count toward the sign-in throttle.
-        if not throttling.passphrase_matches(self.request, self.user, password):
-            raise forms.ValidationError(_("That passphrase doesn't match."), code=WRONG)
-        return password
 
     def was_wrong(self) -> bool:
         return self.has_error("password", WRONG)

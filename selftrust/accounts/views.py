@@ -136,7 +136,7 @@ def _settings_page(
             "tokens": request.user.api_tokens.all(),
             "token_form": token_form or TokenForm(),
             "time_zone_form": time_zone_form or TimeZoneForm(instance=request.user),
-            "delete_form": delete_form or DeleteAccountForm(user=request.user),
+            "delete_form": delete_form or DeleteAccountForm(user=request.user, request=request),
             "new_secret": request.session.pop("new_token_secret", None),
             "import_refusal": import_refusal,
             **_device_privacy_context(request, device_form=device_form, pin_form=pin_form),
@@ -215,7 +215,7 @@ def import_data(request):
 @login_required
 @require_POST
 def delete_account(request):
-    form = DeleteAccountForm(request.POST, user=request.user)
+    form = DeleteAccountForm(request.POST, user=request.user, request=request)
     if not form.is_valid():
         return _settings_page(request, delete_form=form, status=400)
     user = request.user

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from selftrust.insights.models import DailyCheck, Energy, Mood
-from selftrust.promises.schedule import ANSWER_WINDOW_DAYS, answer_window
+from selftrust.promises.forms import refuse_outside_answer_window
 from selftrust.text import validate_plain_text
 
 
@@ -41,14 +41,7 @@ class DailyCheckForm(forms.ModelForm):
 
     def clean_day(self):
         day = self.cleaned_data["day"]
-        earliest, latest = answer_window(self.today)
-        if day > latest:
-            raise forms.ValidationError(_("That day hasn't come yet. You can answer on the day."))
-        if day < earliest:
-            raise forms.ValidationError(
-                _("Answers can be given or changed for the last %(days)s days only.")
-                % {"days": ANSWER_WINDOW_DAYS}
-            )
+        refuse_outside_answer_window(day, self.today)
         return day
 
     def clean(self):

@@ -10,7 +10,7 @@ from selftrust.promises.nudges import (
     may_be_safety_promise,
     size_nudge,
 )
-from selftrust.promises.schedule import answer_window, is_due_on
+from selftrust.promises.schedule import ANSWER_WINDOW_DAYS, answer_window, is_due_on
 from selftrust.text import validate_plain_text
 
 TEXT_LIMIT = 200
@@ -153,6 +153,19 @@ class PromiseForm(forms.ModelForm):
         return promise
 
 
+def refuse_outside_answer_window(day: date, today: date) -> None:
+    """A day can be answered, or its answer changed, only within the answer window: the same
+    window for check-ins and for the daily mood check."""
+    earliest, latest = answer_window(today)
+    if day > latest:
+        raise forms.ValidationError(_("That day hasn't come yet. You can answer on the day."))
+    if day < earliest:
+        raise forms.ValidationError(
+            _("Answers can be given or changed for the last %(days)s days only.")
+            % {"days": ANSWER_WINDOW_DAYS}
+        )
+
+
 class CheckInForm(forms.ModelForm):
     class Meta:
         model = CheckIn
@@ -184,13 +197,7 @@ class CheckInForm(forms.ModelForm):
 
     def clean_day(self):
         day = self.cleaned_data["day"]
-        earliest, latest = answer_window(self.today)
-        if day > latest:
-            raise forms.ValidationError(_("That day hasn't come yet. You can answer on the day."))
-        if day < earliest:
-            raise forms.ValidationError(
-                _("Answers can be given or changed for the last seven days only.")
-            )
+        refuse_outside_answer_window(day, self.today)
         if not is_due_on(self.promise, day):
             if not self.promise.is_active:
                 raise forms.ValidationError(

@@ -100,3 +100,12 @@ def test_a_wrong_passphrase_keeps_the_plan_and_the_people(owner_client, user):
     assert "Clear-Site-Data" not in response
     assert SafetyPlan.objects.filter(user=user).exists()
     assert TrustedPerson.objects.filter(user=user).exists()
+
+
+def test_guessing_through_the_delete_form_is_throttled_like_sign_in(owner_client, user, settings):
+    # A borrowed session must not become an unlimited way to guess the passphrase.
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        owner_client.post(reverse("accounts:delete"), {"password": "not the passphrase"})
+    response = owner_client.post(reverse("accounts:delete"), {"password": PASSPHRASE})
+    assert response.status_code == 429  # paused, with the same kind page as sign-in
+    assert User.objects.filter(pk=user.pk).exists()
