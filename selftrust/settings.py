@@ -98,7 +98,11 @@ INSTALLED_APPS = [
     "selftrust.lessons",
     "selftrust.drafts",
     "selftrust.insights",
+    "selftrust.care",
     "selftrust.api",
+    # Two-factor sign-in for therapists (time-based codes from an authenticator app).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -111,6 +115,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this sign-in passed a second factor (care/access.py).
+    "django_otp.middleware.OTPMiddleware",
     "selftrust.accounts.middleware.UserTimezoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # The lock on a shared phone, held on the server (after messages: it may say why).

@@ -70,6 +70,9 @@ class User(AbstractUser):
     sign_in_lasts = models.CharField(
         max_length=10, choices=SignInLasts.choices, default=SignInLasts.BROWSER
     )
+    # A therapist's account (care/): made by the operator or a clinic admin, never by sign-up
+    # or the API. Therapists sign in with two factors before they can see anyone's data.
+    is_therapist = models.BooleanField(default=False)
 
     def local_today(self):
         return timezone.localdate(timezone=zoneinfo.ZoneInfo(self.time_zone))

@@ -1,0 +1,84 @@
+"""The one gate through which a therapist sees anything of a person, and the audit it writes.
+
+Every therapist page and API operation that shows a person's data asks `open_for_therapist`
+first. It reads the link afresh (so a change of sharing, or an ended link, counts from the very
+next request), writes one `AccessRecord` whether or not anything is shown, and raises Http404
+when the category is not shared, the person is not linked, or the link has ended: a therapist
+cannot tell "not shared" from "no such person".
+"""
+
+from django.http import Http404
+
+from selftrust.accounts.models import User
+from selftrust.care import categories
+from selftrust.care.links import link_of_therapist
+from selftrust.care.models import AccessRecord, CareLink
+
+
+class NotVerified(Exception):
+    """A therapist who has not completed two-factor sign-in in this session."""
+
+
+def therapist_may_read(user) -> bool:
+    """Therapists see nothing of anyone until their sign-in is two-factor (django-otp)."""
+    if not (user.is_authenticated and getattr(user, "is_therapist", False)):
+        return False
+    is_verified = getattr(user, "is_verified", None)
+    return bool(is_verified and is_verified())
+
+
+def record_access(person_id: int, therapist, category: str, allowed: bool) -> None:
+    AccessRecord.objects.create(
+        person_id=person_id,
+        therapist=therapist,
+        therapist_name=therapist.get_username(),
+        category=category,
+        allowed=allowed,
+    )
+
+
+def open_for_therapist(therapist, person_id, category: str) -> CareLink:
+    """The link through which `therapist` may see `category` of this person; audited either way.
+
+    Raises NotVerified before anything else for a therapist without two-factor sign-in, and
+    Http404 for anything not shared (that attempt is written down for the person to see, when
+    the person exists).
+    """
+    if not therapist_may_read(therapist):
+        raise NotVerified
+    try:
+        person_id = int(person_id)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    link = link_of_therapist(therapist, person_id)
+    allowed = bool(link and link.shares(category) and categories.category_or_none(category))
+    if link is not None or User.objects.filter(pk=person_id, is_therapist=False).exists():
+        record_access(person_id, therapist, category, allowed)
+    if not allowed:
+        raise Http404
+    return link
+
+
+def open_link_for_therapist(therapist, person_id) -> CareLink:
+    """The link itself (who the person is, what they share), without any of their records.
+
+    Used by pages that only list what is shared; each category shown is then opened with
+    `open_for_therapist`.
+    """
+    if not therapist_may_read(therapist):
+        raise NotVerified
+    try:
+        person_id = int(person_id)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    link = link_of_therapist(therapist, person_id)
+    if link is None:
+        if User.objects.filter(pk=person_id, is_therapist=False).exists():
+            record_access(person_id, therapist, "link", False)
+        raise Http404
+    return link
+
+
+def looks_at(person, limit: int = 200):
+    """The person's own list of looks, newest first (Settings)."""
+    return AccessRecord.objects.filter(person=person)[:limit]

@@ -1,0 +1,97 @@
+"""Homework between sessions: what a therapist suggests, and what the person makes of it."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from selftrust.care.models import NOTE_LIMIT, CareLink, Homework, HomeworkAnswer, HomeworkKind
+from selftrust.lessons.catalog import lesson_or_none
+from selftrust.practices.catalog import practice_or_none
+
+
+class HomeworkProblem(Exception):
+    """Why this homework cannot be set, in words to show as they are."""
+
+
+@dataclass(frozen=True)
+class HomeworkItem:
+    """Homework as the person's Today and the therapist's pages show it."""
+
+    homework: Homework
+    title: str
+    url_name: str  # "" for a suggested promise: its words are the title
+    url_arg: str
+
+
+def _title(kind: str, target: str) -> str:
+    if kind == HomeworkKind.PRACTICE:
+        practice = practice_or_none(target)
+        return practice.name if practice else ""
+    if kind == HomeworkKind.LESSON:
+        lesson = lesson_or_none(target)
+        return lesson.title if lesson else ""
+    return target
+
+
+def assign(
+    link: CareLink, kind: str, target: str, note: str = "", due_on: date | None = None
+) -> Homework:
+    """Set homework through an active link. Checks the practice or lesson exists."""
+    if not link.is_active:
+        raise HomeworkProblem("This person is no longer linked with you.")
+    target = (target or "").strip()
+    note = (note or "").strip()
+    if kind not in HomeworkKind.values:
+        raise HomeworkProblem("Please choose a practice, a lesson or a promise to suggest.")
+    if kind == HomeworkKind.PROMISE and not 0 < len(target) <= 200:
+        raise HomeworkProblem("Please write the promise to suggest, in up to 200 characters.")
+    if kind != HomeworkKind.PROMISE and not _title(kind, target):
+        raise HomeworkProblem("Please choose one of the practices or lessons listed.")
+    if len(note) > NOTE_LIMIT:
+        raise HomeworkProblem(f"The note can be up to {NOTE_LIMIT} characters.")
+    return Homework.objects.create(
+        link=link, person_id=link.person_id, kind=kind, target=target, note=note, due_on=due_on
+    )
+
+
+def describe(homework: Homework) -> HomeworkItem:
+    if homework.kind == HomeworkKind.PRACTICE:
+        return HomeworkItem(
+            homework, _title(homework.kind, homework.target), "practices:new", homework.target
+        )
+    if homework.kind == HomeworkKind.LESSON:
+        return HomeworkItem(
+            homework, _title(homework.kind, homework.target), "lessons:detail", homework.target
+        )
+    return HomeworkItem(homework, homework.target, "", "")
+
+
+def open_for_person(person):
+    """Homework waiting for the person's answer, from therapists they are still linked with."""
+    return (
+        Homework.objects.filter(
+            person=person, answer=HomeworkAnswer.OPEN, link__ended_at__isnull=True
+        )
+        .select_related("link__therapist")
+        .order_by("due_on", "assigned_at")
+    )
+
+
+def of_person(person, homework_id) -> Homework | None:
+    return Homework.objects.filter(person=person, pk=homework_id).first()
+
+
+def take_on(homework: Homework, promise=None) -> None:
+    """The person accepts: a suggested promise becomes `promise`, made in their own words."""
+    homework.answer = HomeworkAnswer.ACCEPTED
+    homework.answered_at = timezone.now()
+    homework.promise = promise
+    homework.save(update_fields=["answer", "answered_at", "promise"])
+
+
+def decline(homework: Homework) -> None:
+    """Declining is a valid answer; nothing else changes and nobody is told why."""
+    homework.answer = HomeworkAnswer.DECLINED
+    homework.answered_at = timezone.now()
+    homework.save(update_fields=["answer", "answered_at"])
