@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("selftrust.drafts.urls")),
     path("", include("selftrust.insights.urls")),
     path("", include("selftrust.reminders.urls")),
+    path("", include("selftrust.care.urls")),
     path("api/v1/", api.urls),
 ]
 

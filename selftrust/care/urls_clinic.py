@@ -1,0 +1,3 @@
+"""Pages of care for the clinic (see views_clinic.py)."""
+
+urlpatterns = []

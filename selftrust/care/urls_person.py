@@ -1,0 +1,3 @@
+"""Pages of care for the person (see views_person.py)."""
+
+urlpatterns = []

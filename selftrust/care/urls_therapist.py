@@ -1,0 +1,3 @@
+"""Pages of care for the therapist (see views_therapist.py)."""
+
+urlpatterns = []
