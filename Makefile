@@ -7,7 +7,7 @@ PORT ?= 8000
 # The PostgreSQL suite; scripts/prepare-tests creates this role and database.
 SELFTRUST_TEST_POSTGRES_URL ?= postgres://selftrust:selftrust@127.0.0.1:5432/selftrust
 
-.PHONY: run test prepare-tests test-quick lint format test-sqlite test-browser test-postgres bench bench-screening clean
+.PHONY: run test prepare-tests test-quick lint format test-sqlite test-browser test-postgres bench bench-screening bench-clinic clean
 
 $(BIN)/.runtime: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ bench: $(BIN)/.dev bench-screening
 
 bench-screening: $(BIN)/.dev
 	$(BIN)/python bench/screening.py
+
+# The clinic on PostgreSQL (a scratch database on the server DATABASE_URL names).
+bench-clinic: $(BIN)/.dev
+	DATABASE_URL=$${DATABASE_URL:-$(SELFTRUST_TEST_POSTGRES_URL)} $(BIN)/python bench/clinic.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
