@@ -108,6 +108,8 @@ FIXED_FALSE_ALARMS = [
     "There's no part of me that wants to end my life right now.",
     "Went through the safety plan questions tonight: any urge to harm myself? No.",
     "As a paramedic I've been to too many attempted suicide calls this month.",
+    # A known false alarm of the fifth model, gone with the sixth.
+    "I'm killing it at work",
 ]
 
 
@@ -149,10 +151,10 @@ def test_the_result_names_what_matched():
 @pytest.mark.xfail(
     strict=True,
     reason="Known false alarms of the shipped model (docs/benchmarks.md): it reads "
-    '"I\'m killing" without the "it" that makes it praise, and "alone now" as '
-    "isolation. Strict, so a fix is noticed.",
+    '"alone now" as isolation, and "easier than" as the start of "easier for everyone if I '
+    'were gone". Strict, so a fix is noticed.',
 )
-@pytest.mark.parametrize("text", ["I'm killing it at work", "I live alone now"])
+@pytest.mark.parametrize("text", ["I live alone now", "Easier than I thought"])
 def test_known_false_alarms_are_not_alarms(text):
     assert not screen(text).crisis
 
