@@ -2,8 +2,10 @@
 
 selftrust serve [--host H] [--port P] [--workers N]   serve with gunicorn (whitenoise for static files)
 selftrust migrate                                     create or update the database
-selftrust createuser USERNAME [--staff]               passphrase asked for, or read from standard input
+selftrust createuser USERNAME [--staff] [--therapist]
+                                                      passphrase asked for, or read from standard input
 selftrust setpassphrase USERNAME                      set a new passphrase for an account
+selftrust resettwofactor USERNAME                     a therapist's lost phone: set up two-factor again
 selftrust token USERNAME [--name NAME]                print a new personal API token
 selftrust export USERNAME [--output FILE]             everything an account holds, as JSON
 selftrust import USERNAME FILE                        bring an export into an empty account
@@ -263,15 +265,31 @@ def main(argv: list[str] | None = None) -> int:
     p = commands.add_parser("createuser", help="create an account")
     p.add_argument("username")
     p.add_argument("--staff", action="store_true", help="an account that may make invitation links")
+    p.add_argument(
+        "--therapist",
+        action="store_true",
+        help="a therapist's account (two-factor sign-in is set up at its first sign-in)",
+    )
     p.set_defaults(
         run=lambda args: run_command(
-            "createuser", args.username, **({"staff": True} if args.staff else {})
+            "createuser",
+            args.username,
+            **({"staff": True} if args.staff else {}),
+            **({"therapist": True} if args.therapist else {}),
         )
     )
 
     p = commands.add_parser("setpassphrase", help="set a new passphrase for an account")
     p.add_argument("username")
     p.set_defaults(run=lambda args: run_command("setpassphrase", args.username))
+
+    p = commands.add_parser(
+        "resettwofactor",
+        help="remove a therapist's two-factor devices (a lost phone); they set up an app again "
+        "at their next sign-in",
+    )
+    p.add_argument("username")
+    p.set_defaults(run=lambda args: run_command("resettwofactor", args.username))
 
     p = commands.add_parser("token", help="print a new personal API token for an account")
     p.add_argument("username")

@@ -117,6 +117,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): has this sign-in passed a second factor (care/access.py).
     "django_otp.middleware.OTPMiddleware",
+    # Therapists pass two factors before anything else (care/two_factor.py).
+    "selftrust.care.two_factor.TwoFactorMiddleware",
     "selftrust.accounts.middleware.UserTimezoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # The lock on a shared phone, held on the server (after messages: it may say why).
@@ -139,6 +141,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "selftrust.web.context_processors.frame_urls",
             ],
         },
     },

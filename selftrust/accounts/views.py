@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
+from django_otp import DEVICE_ID_SESSION_KEY
 
 from selftrust.accounts import deletion, lock, passphrase, recovery, sign_in_length, throttling
 from selftrust.accounts import signup_control as signups
@@ -36,6 +37,7 @@ from selftrust.accounts.forms import (
 from selftrust.accounts.importing import ImportRefused, import_export, read_upload
 from selftrust.accounts.lock_middleware import lock_page_url, page_to_return_to
 from selftrust.accounts.models import ApiToken, Invitation
+from selftrust.care import two_factor
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -78,6 +80,8 @@ class LoginView(auth_views.LoginView):
         # Read before signing in: the count is of attempts since the last visit.
         user = form.get_user()
         failures = throttling.take_failed_sign_ins(user)
+        # Every sign-in with a passphrase asks a therapist for a code again (care/two_factor.py).
+        self.request.session.pop(DEVICE_ID_SESSION_KEY, None)
         response = super().form_valid(form)
         # "Keep me signed in": this session lasts as chosen; the choice is remembered too.
         choice = form.cleaned_data["keep_signed_in"]
@@ -88,6 +92,13 @@ class LoginView(auth_views.LoginView):
         if failures:
             messages.info(self.request, _failed_sign_ins_notice(failures))
         return response
+
+    def get_success_url(self):
+        user = self.request.user
+        if getattr(user, "is_therapist", False):
+            # Therapists pass two factors before anything else, then reach their caseload.
+            return two_factor.after_passphrase_url(self.request, user, self.get_redirect_url())
+        return super().get_success_url()
 
     def form_invalid(self, form):
         if form.has_error(NON_FIELD_ERRORS, "invalid_login"):

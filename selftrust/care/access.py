@@ -37,6 +37,22 @@ def record_access(person_id: int, therapist, category: str, allowed: bool) -> No
     )
 
 
+def record_bulk_access(therapist, links, wanted) -> int:
+    """One look at several people at once (the caseload): a row for each person and each
+    category in `wanted` that their link shares, all written in one query. Categories a link
+    does not share are left out: nothing of them was read. Returns how many rows it wrote."""
+    name = therapist.get_username()
+    looked_at = categories.known(wanted)
+    rows = [
+        AccessRecord(person_id=link.person_id, therapist=therapist, therapist_name=name, category=c)
+        for link in links
+        for c in looked_at
+        if link.shares(c)
+    ]
+    AccessRecord.objects.bulk_create(rows)
+    return len(rows)
+
+
 def open_for_therapist(therapist, person_id, category: str) -> CareLink:
     """The link through which `therapist` may see `category` of this person; audited either way.
 

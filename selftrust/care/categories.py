@@ -44,7 +44,9 @@ def _practice_categories() -> list[Category]:
         Category(
             slug=practice_category(practice.slug),
             name=f"{practice.name}",
-            in_a_sentence=f"your {practice.name[0].lower()}{practice.name[1:]} entries",
+            # "your entries in “A small win”": a practice's name is a title, and lower-cased
+            # into a sentence it reads wrongly ("your a small win entries").
+            in_a_sentence=f"your entries in “{practice.name}”",
             explains="Each entry, as you wrote it.",
             carries_warnings=True,
         )

@@ -3,11 +3,13 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Case, DateTimeField, OuterRef, Subquery, When
 from django.utils import timezone
 
 from selftrust.care.models import NOTE_LIMIT, CareLink, Homework, HomeworkAnswer, HomeworkKind
 from selftrust.lessons.catalog import lesson_or_none
 from selftrust.practices.catalog import practice_or_none
+from selftrust.practices.models import Entry
 
 
 class HomeworkProblem(Exception):
@@ -95,3 +97,71 @@ def decline(homework: Homework) -> None:
     homework.answer = HomeworkAnswer.DECLINED
     homework.answered_at = timezone.now()
     homework.save(update_fields=["answer", "answered_at"])
+
+
+# --- the person's side: done, and taken on in their own words ----------------------------------
+
+
+def with_done_at(homework, since=None):
+    """Each homework annotated with `done_at`: for a practice, when the person first saved an
+    entry of it after it was assigned (an entry deleted since does not count); None for a
+    lesson or a promise. Part of the same query, so a list of homework costs no more.
+
+    `since` (a moment): only entries from then on count, as for a therapist who is shared
+    entries from a given day."""
+    entries = Entry.objects.filter(
+        user=OuterRef("person"),
+        practice=OuterRef("target"),
+        created_at__gte=OuterRef("assigned_at"),
+        deleted_at__isnull=True,
+    )
+    if since is not None:
+        entries = entries.filter(created_at__gte=since)
+    first_entry = entries.order_by("created_at").values("created_at")[:1]
+    return homework.annotate(
+        done_at=Case(
+            When(kind=HomeworkKind.PRACTICE, then=Subquery(first_entry)),
+            default=None,
+            output_field=DateTimeField(),
+        )
+    )
+
+
+def practice_done_at(homework: Homework):
+    """When a practice homework was done (see with_done_at), or None."""
+    if homework.kind != HomeworkKind.PRACTICE:
+        return None
+    found = with_done_at(Homework.objects.filter(pk=homework.pk))
+    return found.values_list("done_at", flat=True).first()
+
+
+def waiting_for_person(person):
+    """Open homework with `done_at`, for Today: one query."""
+    return with_done_at(open_for_person(person))
+
+
+def recent_of_person(person, limit: int = 30):
+    """The person's homework from the therapists they are linked with now, answered or not,
+    newest first, with `done_at` (the person's page lists it)."""
+    return with_done_at(
+        Homework.objects.filter(person=person, link__ended_at__isnull=True)
+        .select_related("link__therapist", "promise")
+        .order_by("-assigned_at", "-pk")
+    )[:limit]
+
+
+def take_on_suggested_promise(person, homework_id, promise) -> bool:
+    """The person just made `promise` from a suggested one (the promise form's ?from_homework=).
+
+    The suggestion counts as taken on, in the person's own words. An id that is not an open
+    promise suggestion of this person's changes nothing.
+    """
+    try:
+        homework_id = int(homework_id)
+    except (TypeError, ValueError):
+        return False
+    homework = open_for_person(person).filter(pk=homework_id, kind=HomeworkKind.PROMISE).first()
+    if homework is None:
+        return False
+    take_on(homework, promise)
+    return True

@@ -11,6 +11,8 @@ from selftrust.care import categories
 from selftrust.care.models import CareLink, EndedBy, Invitation
 
 INVITATION_LIFETIME = timedelta(hours=24)
+# Codes waiting to be used at once; more is never needed, and each is a way in.
+MOST_OPEN_INVITATIONS = 3
 # Crockford's base 32: no I, L, O or U, so a code read aloud or copied by hand survives.
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _CODE_LENGTH = 12
