@@ -273,8 +273,16 @@ def targets(data: dataset.Dataset, cookie: str) -> list[loadgen.Target]:
             "Timeline", "/practice/mine/", page, (b"<h1>My practice</h1>", b'class="title"')
         ),
         loadgen.Target(
+            "Progress", "/progress/", page, (b"<h1>Progress</h1>", b'id="promises-summary"')
+        ),
+        loadgen.Target(
             "Decision calibration", "/practice/decisions/", page, (b'id="calibration-summary"',)
         ),
+        loadgen.Target("Calendar", "/calendar/", page, (b'<table class="month-calendar">',)),
+        loadgen.Target(
+            "Weekly review", "/weekly-review/new/", page, (b'id="week-summary-heading"',)
+        ),
+        loadgen.Target("Trust experiments", "/practice/trust/", page, (b'id="trust-summary"',)),
         loadgen.Target(
             "API track record",
             "/api/v1/track-record",

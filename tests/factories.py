@@ -116,13 +116,13 @@ class ThoughtRecordFactory(factory.django.DjangoModelFactory):
     entry = factory.SubFactory(EntryFactory, practice="thought-record", data={})
     situation = "A friend didn't answer my message"
     automatic_thought = "They are tired of me"
-    emotions = factory.LazyFunction(lambda: [{"emotion": "anxious", "before": 70, "after": 40}])
-    belief_before = 80
+    emotions = factory.LazyFunction(lambda: [{"emotion": "anxious", "before": 7, "after": 4}])
+    belief_before = 8
     thinking_traps = factory.LazyFunction(lambda: ["mind-reading"])
     evidence_for = "They answered late last time too"
     evidence_against = "They were at work"
     balanced_thought = "They are probably busy"
-    belief_after = 30
+    belief_after = 3
 
 
 def _scored(o):

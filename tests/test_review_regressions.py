@@ -46,9 +46,9 @@ def test_a_thought_record_edit_draft_wins_over_the_saved_values(owner_client, us
         {
             "situation": "s",
             "automatic_thought": "t",
-            "belief_before": "60",
+            "belief_before": "6",
             "emotion_1": "anxious",
-            "emotion_1_before": "50",
+            "emotion_1_before": "5",
             "thinking_traps": ["labelling"],
         },
     )
@@ -58,14 +58,14 @@ def test_a_thought_record_edit_draft_wins_over_the_saved_values(owner_client, us
         {
             "situation": "s",
             "automatic_thought": "t",
-            "belief_before": "60",
+            "belief_before": "6",
             "emotion_1": "sad",
-            "emotion_1_before": "90",
+            "emotion_1_before": "9",
         },
     )
     page = owner_client.get(reverse("practices:edit", args=[entry.pk])).content.decode()
     assert 'value="sad" selected' in page
-    assert 'value="90"' in page
+    assert 'name="emotion_1_before" min="0" max="10" step="1" value="9"' in page
     labelling = re.search(r'<input[^>]*value="labelling"[^>]*>', page).group(0)
     assert "checked" not in labelling
     assert ThoughtRecord.objects.get().emotions[0]["emotion"] == "anxious"

@@ -117,6 +117,13 @@ def daily_checks(export: dict) -> list[Row]:
     return table(columns, ([c[name] for name in columns] for c in export.get("daily_checks", [])))
 
 
+def weekly_reviews(export: dict) -> list[Row]:
+    columns = ("week_ending", "kept", "got_in_the_way", "learned", "next_promise", "promise_id")
+    columns += ("created_at", "updated_at")
+    reviews = export.get("weekly_reviews", [])
+    return table(columns, ([review[name] for name in columns] for review in reviews))
+
+
 def trusted_people(export: dict) -> list[Row]:
     columns = ("name", "phone", "email", "good_for")
     return table(columns, ([p[c] for c in columns] for p in export["trusted_people"]))
@@ -130,8 +137,35 @@ def safety_plan(export: dict) -> list[Row]:
         rows += [(section.title, line) for line in plan.get(section.field) or ()]
         if section.people_field:
             people = plan.get(section.people_field) or ()
-            rows += [(f"{section.title} (my trusted people)", name) for name in people]
+            rows += [(f"{section.title} (my trusted people)", p["name"]) for p in people]
     return table(("section", "line"), rows)
+
+
+def _care(export: dict) -> dict:
+    return export.get("care") or {}
+
+
+def therapist_links(export: dict) -> list[Row]:
+    columns = ("therapist", "started_at", "ended_at", "ended_by", "shared", "shared_from")
+    columns += ("last_session_on",)
+    return table(columns, ([link[c] for c in columns] for link in _care(export).get("links", [])))
+
+
+def homework(export: dict) -> list[Row]:
+    columns = ("therapist", "kind", "title", "note", "due_on", "assigned_at", "answer")
+    columns += ("answered_at", "done_at")
+    return table(columns, ([h[c] for c in columns] for h in _care(export).get("homework", [])))
+
+
+def session_notes(export: dict) -> list[Row]:
+    columns = ("text", "created_at", "brought_on")
+    notes = _care(export).get("session_notes", [])
+    return table(columns, ([note[c] for c in columns] for note in notes))
+
+
+def therapist_looks(export: dict) -> list[Row]:
+    columns = ("therapist", "category", "at", "allowed")
+    return table(columns, ([look[c] for c in columns] for look in _care(export).get("looks", [])))
 
 
 README = """Your Selftrust data, as spreadsheet files
@@ -153,13 +187,28 @@ questionnaires.csv  one completed questionnaire a row: which one, when, the tota
                     band, and each answer in order.
 daily-checks.csv    your daily mood and energy, one day a row: each as a number (mood
                     1 to 5, energy 1 to 4) and in the words you chose, and any note.
+weekly-reviews.csv  your weekly reviews, one a row: the last day of the week it looks
+                    back on, what you wrote for each question, and the promise it made
+                    (promise_id is that promise's id in promises.csv).
 trusted-people.csv  the people you trust, with the ways to reach them you saved.
 safety-plan.csv     your safety plan, one line a row, with the part it belongs to.
+
+Only if you have linked Selftrust with a therapist:
+therapist-links.csv each link: with whom, since when, until when, and what you
+                    shared (and from which day).
+homework.csv        what a therapist suggested, and what you made of it.
+session-notes.csv   what you wanted to bring to your sessions, and when you brought it.
+therapist-looks.csv every time a therapist opened something of yours, one look a row
+                    ("allowed" is no when they asked for something you didn't share
+                    and were shown nothing).
 
 A few things to know:
 - Where a cell holds several answers, they are separated by "; ". A few answers
   with parts of their own (such as feelings rated before and after) are written
   as JSON, the way the full export writes them.
+- Ratings of distress, of how much you believed a thought and of how strong a
+  feeling was are all from 0 to 10. (Before they were 0 to 100; earlier ones
+  were moved to 0 to 10, so 70 became 7.)
 - Any cell that begins with =, +, -, @, a tab or a line break has an apostrophe (')
   added in front. That stops a spreadsheet program treating words as a formula
   and running it. Your words are otherwise exactly as you wrote them.
@@ -182,8 +231,14 @@ def csv_tables(export: dict) -> dict[str, list[Row]]:
         tables[f"practice-{slug}.csv"] = rows
     tables["questionnaires.csv"] = questionnaires(export)
     tables["daily-checks.csv"] = daily_checks(export)
+    tables["weekly-reviews.csv"] = weekly_reviews(export)
     tables["trusted-people.csv"] = trusted_people(export)
     tables["safety-plan.csv"] = safety_plan(export)
+    if any(_care(export).values()):
+        tables["therapist-links.csv"] = therapist_links(export)
+        tables["homework.csv"] = homework(export)
+        tables["session-notes.csv"] = session_notes(export)
+        tables["therapist-looks.csv"] = therapist_looks(export)
     return tables
 
 

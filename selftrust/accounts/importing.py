@@ -24,18 +24,22 @@ from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.dateparse import parse_date, parse_datetime
 
-from selftrust.accounts.export import EXPORT_FORMAT
+from selftrust.accounts.export import EXPORT_FORMAT, OLDER_FORMATS
 from selftrust.accounts.forms import TimeZoneForm
 from selftrust.accounts.models import User
 from selftrust.assessments import services as assessments_services
 from selftrust.assessments.instruments import INSTRUMENTS
 from selftrust.assessments.models import AssessmentResponse
 from selftrust.assessments.scoring import AnswersInvalid, score
+from selftrust.care.forms import SessionNoteForm
+from selftrust.care.models import SessionNote
 from selftrust.drafts import keys as draft_keys
 from selftrust.drafts import store as draft_store
 from selftrust.drafts.models import Draft as DraftModel
-from selftrust.insights.forms import DailyCheckForm
-from selftrust.insights.models import DailyCheck
+from selftrust.insights import weekly_review
+from selftrust.insights.forms import DailyCheckForm, WeeklyReviewForm
+from selftrust.insights.models import DailyCheck, WeeklyReview
+from selftrust.practices import ratings as practice_ratings
 from selftrust.practices import services as practice_services
 from selftrust.practices.catalog import PRACTICES, Practice
 from selftrust.practices.forms import (
@@ -51,6 +55,9 @@ from selftrust.promises.models import CheckIn, Promise, Status
 from selftrust.safety import plan as safety_plan
 from selftrust.safety.forms import SafetyPlanForm, TrustedPersonForm
 from selftrust.safety.models import SafetyPlan, TrustedPerson
+
+# Exports made before every rating moved to 0 to 10 (issue 15).
+RATINGS_OUT_OF_100 = ("selftrust-export/1",)
 
 # An export of ten years of daily writing is a few megabytes; this leaves room and still keeps
 # one upload from filling the server's memory.
@@ -109,7 +116,12 @@ class ImportSummary:
     assessments: int = 0
     trusted_people: int = 0
     daily_checks: int = 0
+    weekly_reviews: int = 0
     safety_plan: bool = False
+    session_notes: int = 0
+    # Links with a therapist, their suggestions and their looks are kept in the file, never
+    # brought in: a link is made afresh, with a new invitation, on the new server.
+    care_left_in_file: bool = False
     drafts: int = 0
     # Unsaved changes to an entry: the export names entries without ids, so these can't be
     # tied to the new entries. Their words stay in the file; the summary says so.
@@ -122,10 +134,14 @@ class ImportSummary:
             _count(self.practice_entries, "practice entry", "practice entries"),
             _count(self.assessments, "questionnaire"),
             _count(self.daily_checks, "daily check-in", "daily check-ins"),
+            _count(self.weekly_reviews, "weekly review"),
             _count(self.trusted_people, "trusted person", "trusted people"),
         ]
         if self.safety_plan:
             parts.append("your safety plan")
+        parts.append(
+            _count(self.session_notes, "note for your sessions", "notes for your sessions")
+        )
         parts.append(_count(self.drafts, "unfinished draft"))
         said = _joined([part for part in parts if part]) or "nothing (the export was empty)"
         if self.drafts_left_in_file:
@@ -133,6 +149,11 @@ class ImportSummary:
                 f". {_count(self.drafts_left_in_file, 'unsaved draft')} stayed in the file "
                 "(changes to an old entry, or a form you had already started here): copy them "
                 "across by hand if you want them"
+            )
+        if self.care_left_in_file:
+            said += (
+                ". Links with a therapist stay in the file: to link again, make a new "
+                "invitation code on Your therapist"
             )
         return said
 
@@ -174,7 +195,7 @@ def read_export(raw: bytes | str) -> dict:
     if not isinstance(data, dict):
         raise ImportRefused("This file is JSON, but not a Selftrust export. Nothing was changed.")
     found = data.get("format")
-    if found != EXPORT_FORMAT:
+    if found != EXPORT_FORMAT and found not in OLDER_FORMATS:
         named = f"“{found}”" if isinstance(found, str) and found else "not named"
         raise ImportRefused(
             f"This file's format is {named}; Selftrust reads exports in the format "
@@ -211,8 +232,14 @@ def what_is_already_there(user) -> list[str]:
         ),
         _count(AssessmentResponse.objects.filter(user=user).count(), "questionnaire"),
         _count(DailyCheck.objects.filter(user=user).count(), "daily check-in", "daily check-ins"),
+        _count(WeeklyReview.objects.filter(user=user).count(), "weekly review"),
         _count(TrustedPerson.objects.filter(user=user).count(), "trusted person", "trusted people"),
         "a safety plan" if plan is not None and not safety_plan.is_empty(plan) else "",
+        _count(
+            SessionNote.objects.filter(person=user).count(),
+            "note for your sessions",
+            "notes for your sessions",
+        ),
     ]
     return [part for part in found if part]
 
@@ -225,6 +252,12 @@ class _Import:
     user: Any
     problems: list[str] = field(default_factory=list)
     summary: ImportSummary = field(default_factory=ImportSummary)
+    # The promises made, by the id the file gave them, so a weekly review can name its own.
+    promises_by_id_in_file: dict = field(default_factory=dict)
+    # The trusted people made, by the id the file gave them (format 3 on), so the safety plan
+    # can choose them again; and every id the file gave, made or not.
+    people_by_id_in_file: dict = field(default_factory=dict)
+    people_ids_in_file: set = field(default_factory=set)
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{where}: {message}")
@@ -253,14 +286,19 @@ def import_export(user, data: dict) -> ImportSummary:
                 "here is mixed up or overwritten. You could make a new account and bring it in "
                 "there."
             )
+        if data.get("format") in RATINGS_OUT_OF_100:
+            # Made before ratings moved to 0 to 10: brought in on the scale the app uses now.
+            data = practice_ratings.export_on_0_10(data)
         work = _Import(user)
         _import_account(work, data.get("account"))
         _import_promises(work, _list(work, data, "promises"))
         _import_entries(work, _list(work, data, "practice_entries"))
         _import_assessments(work, _list(work, data, "assessments"))
         _import_daily_checks(work, _list(work, data, "daily_checks"))
+        _import_weekly_reviews(work, _list(work, data, "weekly_reviews"))
         people, named = _import_people(work, _list(work, data, "trusted_people"))
         _import_plan(work, data.get("safety_plan"), people, named)
+        _import_care(work, data.get("care"))
         _import_drafts(work, _list(work, data, "drafts") if "drafts" in data else [])
         if work.problems:
             raise ImportRefused(
@@ -399,6 +437,8 @@ def _import_promises(work: _Import, promises: list) -> None:
             where = f"Promise {number} ({_short(raw['text'])})"
         promise = _import_promise(work, where, raw)
         if promise is not None:
+            if isinstance(raw.get("id"), int):
+                work.promises_by_id_in_file[raw["id"]] = promise
             _import_check_ins(work, where, promise, raw.get("check_ins"))
 
 
@@ -695,6 +735,68 @@ def _import_daily_checks(work: _Import, checks: list) -> None:
     work.summary.daily_checks += len(made)
 
 
+# --- weekly reviews ------------------------------------------------------------------------------
+
+_WEEKLY_REVIEW_FIELDS = (
+    "id",
+    "week_ending",
+    "kept",
+    "got_in_the_way",
+    "learned",
+    "next_promise",
+    "promise_id",
+    "created_at",
+    "updated_at",
+)
+
+
+def _import_weekly_reviews(work: _Import, reviews: list) -> None:
+    """Reviews come in judged by the review's own form; the promise a review made came in
+    with the promises above, and is linked again by the id the file gave it."""
+    made = []
+    for number, raw in enumerate(reviews, start=1):
+        where = f"Weekly review {number}"
+        if _record(work, where, raw) is None:
+            continue
+        if isinstance(raw.get("week_ending"), str):
+            where = f"Weekly review of the week to {raw['week_ending']}"
+        if _unknown(work, where, raw, _WEEKLY_REVIEW_FIELDS):
+            continue
+        week_ending = _day(work, where, raw.get("week_ending"))
+        created_at = _moment(work, where, raw.get("created_at"), required=False)
+        updated_at = _moment(work, where, raw.get("updated_at"), required=False)
+        promise_id = raw.get("promise_id")
+        promise = None
+        if promise_id is not None:
+            if isinstance(promise_id, int) and not isinstance(promise_id, bool):
+                promise = work.promises_by_id_in_file.get(promise_id)
+            if promise is None:
+                work.problem(where, f"it names promise {promise_id}, which isn't in the file.")
+                continue
+        values = {name: raw.get(name) for name in ("kept", "got_in_the_way", "learned")}
+        posted = _posted(work, where, {**values, "next_promise_text": raw.get("next_promise")})
+        if posted is None or week_ending is None:
+            continue
+        # A review that made a promise keeps its words as they were when it made it.
+        review = WeeklyReview(user=work.user, week_ending=week_ending, next_promise=promise)
+        if promise is not None:
+            review.next_promise_text = str(raw.get("next_promise") or "")
+        form = WeeklyReviewForm(posted, instance=review, today=week_ending)
+        if not form.is_valid():
+            work.form_problems(where, form, {"next_promise_text": "next_promise"})
+            continue
+        made.append((form.save(commit=False), created_at, updated_at))
+    WeeklyReview.objects.bulk_create([review for review, _created, _updated in made])
+    for review, created_at, updated_at in made:
+        # Set on insert; each review keeps when it was really written and last changed.
+        review.created_at = created_at or review.created_at
+        review.updated_at = updated_at or created_at or review.updated_at
+    WeeklyReview.objects.bulk_update(
+        [review for review, _created, _updated in made], ["created_at", "updated_at"]
+    )
+    work.summary.weekly_reviews += len(made)
+
+
 # --- trusted people and the safety plan -------------------------------------------------------
 
 
@@ -710,6 +812,9 @@ def _import_people(work: _Import, people: list) -> tuple[dict[str, TrustedPerson
         if isinstance(raw.get("name"), str):
             where = f"Trusted person {number} ({_short(raw['name'])})"
             named.add(raw["name"])
+        id_in_file = raw.get("id") if _is_whole_number(raw.get("id")) else None
+        if id_in_file is not None:
+            work.people_ids_in_file.add(id_in_file)
         values = {name: raw.get(name) for name in ("name", "phone", "email", "good_for")}
         posted = _posted(work, where, values)
         if posted is None:
@@ -720,8 +825,37 @@ def _import_people(work: _Import, people: list) -> tuple[dict[str, TrustedPerson
             continue
         person = form.save()
         by_name.setdefault(person.name, person)
+        if id_in_file is not None:
+            work.people_by_id_in_file[id_in_file] = person
         work.summary.trusted_people += 1
     return by_name, named
+
+
+def _is_whole_number(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_chosen_person(value) -> bool:
+    """A name (formats 1 and 2), or {"id", "name"} as the plan's shape gives it (format 3)."""
+    if isinstance(value, str):
+        return True
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("name"), str)
+        and (value.get("id") is None or _is_whole_number(value.get("id")))
+    )
+
+
+def _chosen_person(
+    work: _Import, chosen, people: dict[str, TrustedPerson], named_in_file: set[str]
+) -> tuple[TrustedPerson | None, bool]:
+    """The person made for someone the plan chooses, and whether the file has them at all
+    (someone in the file who didn't fit is named as a problem already)."""
+    if isinstance(chosen, dict) and chosen.get("id") is not None:
+        found = work.people_by_id_in_file.get(chosen["id"])
+        return found, chosen["id"] in work.people_ids_in_file
+    name = chosen["name"] if isinstance(chosen, dict) else chosen
+    return people.get(name), name in named_in_file
 
 
 def _import_plan(
@@ -740,22 +874,23 @@ def _import_plan(
             return
         values[section.field] = "\n".join(items)
     for people_field in ("company_people", "help_people"):
-        names = plan.get(people_field) or []
-        if not isinstance(names, list):
-            work.problem(where, f"“{people_field}” should be a list of names.")
+        chosen = plan.get(people_field) or []
+        if not isinstance(chosen, list) or not all(_is_chosen_person(c) for c in chosen):
+            work.problem(where, f"“{people_field}” should be a list of the people it chooses.")
             return
-        if not all(isinstance(name, str) for name in names):
-            work.problem(where, f"“{people_field}” should be a list of names.")
-            return
-        # Someone in the file who didn't fit is named above already; the plan waits for them.
-        missing = [name for name in names if name not in people and name not in named_in_file]
-        if missing:
-            work.problem(
-                where,
-                f"it chooses {_short(missing[0])}, who isn't among the trusted people in the file.",
-            )
-            return
-        values[people_field] = [people[name].pk for name in names if name in people]
+        made = []
+        for one in chosen:
+            person, in_file = _chosen_person(work, one, people, named_in_file)
+            if person is None and not in_file:
+                name = one["name"] if isinstance(one, dict) else one
+                work.problem(
+                    where,
+                    f"it chooses {_short(name)}, who isn't among the trusted people in the file.",
+                )
+                return
+            if person is not None:
+                made.append(person.pk)
+        values[people_field] = made
     posted = _posted(work, where, values, lists=frozenset({"company_people", "help_people"}))
     if posted is None:
         return
@@ -769,6 +904,43 @@ def _import_plan(
     if updated_at is not None:
         SafetyPlan.objects.filter(pk=saved.pk).update(updated_at=updated_at)
     work.summary.safety_plan = True
+
+
+# --- care: notes for sessions ------------------------------------------------------------------
+
+# The id (format 3 on) is the note's in the file only; a new one is made here.
+_SESSION_NOTE_FIELDS = ("id", "text", "created_at", "brought_on")
+
+
+def _import_care(work: _Import, care) -> None:
+    """Notes for sessions come in; links, homework and looks stay in the file (they need a
+    therapist on this server, who links afresh)."""
+    if care is None or _record(work, "The care part", care) is None:
+        return
+    work.summary.care_left_in_file = any(
+        isinstance(care.get(name), list) and care[name] for name in ("links", "homework", "looks")
+    )
+    made = []
+    for number, raw in enumerate(_list(work, care, "session_notes"), start=1):
+        where = f"Note for your sessions {number}"
+        if _record(work, where, raw) is None or _unknown(work, where, raw, _SESSION_NOTE_FIELDS):
+            continue
+        posted = _posted(work, where, {"text": raw.get("text")})
+        created_at = _moment(work, where, raw.get("created_at"))
+        brought_on = raw.get("brought_on")
+        brought = None if brought_on is None else _day(work, where, brought_on)
+        if posted is None or created_at is None or (brought_on is not None and brought is None):
+            continue
+        form = SessionNoteForm(posted, instance=SessionNote(person=work.user))
+        if not form.is_valid():
+            work.form_problems(where, form)
+            continue
+        note = form.save(commit=False)
+        note.created_at = created_at
+        note.brought_on = brought
+        made.append(note)
+    SessionNote.objects.bulk_create(made)
+    work.summary.session_notes += len(made)
 
 
 # --- drafts ----------------------------------------------------------------------------------
@@ -797,10 +969,17 @@ def _import_drafts(work: _Import, drafts: list) -> None:
         if practice is not None and practice.action != "new":
             work.summary.drafts_left_in_file += 1
             continue
+        if draft_keys.weekly_review_id(key) is not None:  # a review by its old id, as above
+            work.summary.drafts_left_in_file += 1
+            continue
+        if key.startswith("session-note:edit:"):  # names a note by its old id, as above
+            work.summary.drafts_left_in_file += 1
+            continue
         allowed = (
-            key == draft_keys.SAFETY_PLAN
+            key in (draft_keys.SAFETY_PLAN, draft_keys.SESSION_NOTE)
             or practice_services.may_keep_draft(work.user, key)
             or assessments_services.may_keep_draft(work.user, key)
+            or weekly_review.may_keep_draft(work.user, key)
         )
         if not allowed:
             work.problem(where, f"“{_short(key)}” isn't a form we know.")

@@ -5,11 +5,13 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from selftrust.api.assessments import router as assessments_router
 from selftrust.api.auth import AUTH
+from selftrust.api.care import router as care_router
 from selftrust.api.errors import InputRefused, PledgeRefused, refused_shape
 from selftrust.api.insights import router as insights_router
 from selftrust.api.practices import router as practices_router
 from selftrust.api.promises import router as promises_router
 from selftrust.api.safety import router as safety_router
+from selftrust.care.access import NotVerified
 from selftrust.promises.nudges import SAFETY_PROMISE_ALTERNATIVES
 from selftrust.versioning import StaleVersion, etag
 
@@ -19,6 +21,12 @@ api = NinjaAPI(
     description=(
         "Your promises, check-ins, track record, questionnaires, practices, safety plan "
         "and trusted people, for your own scripts.\n\n"
+        "Care, both sides: a person's links with their therapists, what each of them sees, "
+        "invitations, suggestions, notes for sessions and every look a therapist took; a "
+        "therapist's caseload and what each person shares with them. A therapist's token "
+        "works only once their two-factor sign-in is set up. Every look a therapist takes is "
+        "written down for the person, and anything not shared with them is 404, as for "
+        "someone who isn't there.\n\n"
         "Every answer an operation can give is listed with it. A refused request changes "
         "nothing and says why: `detail`, and `errors` by field name (a field this doesn't know "
         "is refused by name, too). Each body's schema says what the web form accepts; a rule "
@@ -93,6 +101,13 @@ def not_signed_in(request, exc):
     )
 
 
+@api.exception_handler(NotVerified)
+def not_verified(request, exc):
+    # A therapist's token or session counts only after two-factor sign-in (auth.py), so this
+    # is a second line: a therapist who isn't verified is treated as not signed in.
+    return not_signed_in(request, exc)
+
+
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return api.create_response(request, {"detail": "Not found."}, status=404)
@@ -103,3 +118,4 @@ api.add_router("/", assessments_router)
 api.add_router("/", practices_router)
 api.add_router("/", safety_router)
 api.add_router("/", insights_router)
+api.add_router("/", care_router)

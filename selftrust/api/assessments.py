@@ -7,7 +7,7 @@ from pydantic import ConfigDict, StrictInt, WithJsonSchema
 
 from selftrust.api.errors import InputRefused
 from selftrust.api.router import Router
-from selftrust.assessments import services
+from selftrust.assessments import services, shapes
 from selftrust.assessments.fhir import CONTENT_TYPE, fhir_bundle, questionnaire, to_json
 from selftrust.assessments.instruments import INSTRUMENTS, Instrument
 from selftrust.assessments.models import AssessmentResponse
@@ -77,20 +77,6 @@ def _instrument(slug: str) -> Instrument:
     return instrument
 
 
-def _out(response: AssessmentResponse) -> dict:
-    return {
-        "id": response.pk,
-        "instrument": response.instrument_slug,
-        "completed_at": response.completed_at.isoformat(),
-        "answers": response.answers,
-        "total": response.total,
-        "band": response.band or None,
-        "subscales": response.subscales,
-        "safety_alert": response.safety_alert,
-        "percent": response.instrument.percent(response.total),
-    }
-
-
 @router.post(
     "/assessments/{instrument}/responses",
     response={201: ResponseOut},
@@ -113,7 +99,7 @@ def create_response(request, instrument: Slug, payload: ResponseIn):
         response = services.complete(request.auth, chosen, payload.answers, extra)
     except AnswersInvalid as error:
         raise InputRefused({"answers": [str(error)]}) from error
-    return 201, _out(response)
+    return 201, shapes.result(response)
 
 
 @router.get(
@@ -124,7 +110,7 @@ def create_response(request, instrument: Slug, payload: ResponseIn):
 def list_responses(request, instrument: Slug):
     chosen = _instrument(instrument)
     responses = AssessmentResponse.objects.filter(user=request.auth, instrument_slug=chosen.slug)
-    return [_out(r) for r in responses]
+    return [shapes.result(r) for r in responses]
 
 
 def _fhir(resource: dict) -> HttpResponse:

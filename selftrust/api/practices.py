@@ -22,7 +22,7 @@ from selftrust.api.router import Router
 from selftrust.api.safety import support_for
 from selftrust.api.schemas import Day, Error, Stale, SupportOut
 from selftrust.api.versions import IF_MATCH, expected, tag
-from selftrust.practices import reflections, services
+from selftrust.practices import ratings, reflections, services
 from selftrust.practices.catalog import DECISION, LONG, PRACTICES, SHORT, Practice
 from selftrust.practices.forms import EMOTION_ROWS, REVIEW_HORIZON_DAYS, DecisionReviewForm
 from selftrust.practices.models import Entry, InstinctServed, ReasonableCall
@@ -39,7 +39,13 @@ EMOTION_KEYS = ("emotion", "before", "after")
 WRONG_TYPE = "Please send plain text, or a whole number where a number is asked for."
 NOT_TRUE_OR_FALSE = "Please send true or false."
 NOT_A_LIST = 'Please send a list of names, like ["catastrophising"].'
-EMOTIONS_SHAPE = 'Please send feelings as a list, like [{"emotion": "anxious", "before": 70}].'
+EMOTIONS_SHAPE = 'Please send feelings as a list, like [{"emotion": "anxious", "before": 7}].'
+# Distress, belief and how strong a feeling is: every rating is 0 to 10 (practices/ratings.py).
+# Until issue 15 some were 0 to 100; a number above 10 is refused, saying what it would be now.
+RATING = (
+    f"a whole number from {ratings.LOW} to {ratings.HIGH} (ratings were 0 to 100 before; a "
+    "number above 10 is refused with what it would be now, 70 → 7)"
+)
 TOO_MANY_EMOTIONS = f"Please name up to {EMOTION_ROWS} feelings; the strongest ones are enough."
 SHAPE_HINTS = {
     "answers": 'Please send answers as an object, like {"where": "chest", "intensity": 4}.',
@@ -94,8 +100,9 @@ class WorksheetIn(Strict):
     answers: dict[str, Any] = Field(
         default_factory=dict,
         description=(
-            "Answers by field name (see GET /practices): text, a whole number for a scale, the "
-            "value of a choice. In a PATCH, only the answers sent change; null clears one."
+            "Answers by field name (see GET /practices): text, a whole number for a scale (a "
+            f"rating of distress or of how strong something is: {RATING}), the value of a "
+            "choice. In a PATCH, only the answers sent change; null clears one."
         ),
     )
 
@@ -126,8 +133,8 @@ EMOTION_ITEM = {
     "type": "object",
     "properties": {
         "emotion": bodies.choice(EMOTIONS),
-        "before": bodies.number(0, 100),
-        "after": bodies.nullable(bodies.number(0, 100)),
+        "before": bodies.number(ratings.LOW, ratings.HIGH),
+        "after": bodies.nullable(bodies.number(ratings.LOW, ratings.HIGH)),
     },
     "required": ["emotion", "before"],
     "additionalProperties": False,
@@ -139,11 +146,16 @@ class ThoughtRecordIn(Strict):
 
     situation: Any = _text("Required", required=True)
     automatic_thought: Any = _text("Required", required=True)
-    belief_before: Any = _number("0 to 100. Required", 0, 100, required=True)
+    belief_before: Any = _number(
+        f"How much you believe the thought: {RATING}. Required",
+        ratings.LOW,
+        ratings.HIGH,
+        required=True,
+    )
     emotions: Any = Field(
         None,
         description=f"1 to {EMOTION_ROWS} feelings, each with how strong before (required) and "
-        "after, 0 to 100; names from GET /practices. Required",
+        f"after, {RATING}; names from GET /practices. Required",
         json_schema_extra=bodies.documented(
             {"type": "array", "minItems": 1, "maxItems": EMOTION_ROWS, "items": EMOTION_ITEM},
             null=False,
@@ -157,7 +169,9 @@ class ThoughtRecordIn(Strict):
     evidence_for: Any = _text()
     evidence_against: Any = _text()
     balanced_thought: Any = _text()
-    belief_after: Any = _number("0 to 100", 0, 100)
+    belief_after: Any = _number(
+        f"How much you believe the first thought now: {RATING}", ratings.LOW, ratings.HIGH
+    )
 
 
 class EntryFilters(Schema):
@@ -492,9 +506,9 @@ def _describe_form(form: forms.BaseForm) -> list[dict]:
                         kind="emotions",
                         required=True,
                         help=f"1 to {EMOTION_ROWS} feelings, each "
-                        '{"emotion": …, "before": 0–100, "after": 0–100 or null}.',
-                        low=0,
-                        high=100,
+                        '{"emotion": …, "before": 0–10, "after": 0–10 or null}.',
+                        low=ratings.LOW,
+                        high=ratings.HIGH,
                     )
                 )
             continue

@@ -21,7 +21,7 @@ from selftrust.api.schemas import (
     TrackRecordOut,
 )
 from selftrust.api.versions import IF_MATCH, expected, tag
-from selftrust.promises import services
+from selftrust.promises import services, shapes
 from selftrust.promises.forms import CheckInForm, PromiseForm
 from selftrust.promises.models import Promise, Status
 from selftrust.promises.support import support_after_check_in
@@ -36,17 +36,8 @@ def _own_promise(request, promise_id: int) -> Promise:
 
 
 def _promise_out(promise: Promise, nudge: str | None = None) -> dict:
-    return {
-        "id": promise.pk,
-        "text": promise.text,
-        "schedule": promise.schedule,
-        "weekdays": promise.weekdays,
-        "due_date": promise.due_date,
-        "time_of_day": promise.time_of_day,
-        "starts_on": promise.starts_on,
-        "status": promise.status,
-        "nudge": nudge,
-    }
+    """The promise's one shape, and the nudge a write says back (None when reading)."""
+    return {**shapes.promise(promise), "nudge": nudge}
 
 
 def _form_data(payload: dict) -> dict:
@@ -160,7 +151,7 @@ def update_promise(
 @router.get("/promises/{promise_id}/check-ins", response=list[CheckInOut])
 def list_check_ins(request, promise_id: int):
     promise = _own_promise(request, promise_id)
-    return [_check_in_out(c) for c in promise.check_ins.all()]
+    return [shapes.check_in(c) for c in promise.check_ins.all()]
 
 
 @router.post(
@@ -179,17 +170,8 @@ def record_check_in(request, promise_id: int, payload: CheckInIn):
     check_in, created = services.save_check_in(form, request.auth)
     support = support_for(check_in.note)
     support["suggested"] = bool(support_after_check_in(promise, check_in))
-    out = {**_check_in_out(check_in), "support": support}
+    out = {**shapes.check_in(check_in), "support": support}
     return (201 if created else 200), out
-
-
-def _check_in_out(check_in) -> dict:
-    return {
-        "promise_id": check_in.promise_id,
-        "date": check_in.day,
-        "outcome": check_in.outcome,
-        "note": check_in.note,
-    }
 
 
 def _figures(kept: dict, strength: float | None) -> dict:

@@ -25,6 +25,7 @@ from selftrust.api.router import Router
 from selftrust.api.schemas import Error, Stale
 from selftrust.api.versions import IF_MATCH, expected, tag
 from selftrust.safety import plan as plans
+from selftrust.safety import shapes
 from selftrust.safety.forms import SafetyPlanForm, TrustedPersonForm, save_plan
 from selftrust.safety.models import SafetyPlan, TrustedPerson
 from selftrust.safety.resources import resources_for
@@ -199,31 +200,6 @@ class TrustedPersonOut(Schema):
     links: LinksOut
 
 
-def _plan_out(plan: SafetyPlan) -> dict:
-    out: dict[str, Any] = {
-        section.field: plans.lines(getattr(plan, section.field)) for section in plans.SECTIONS
-    }
-    for field in PEOPLE_FIELDS:
-        out[field] = [{"id": p.pk, "name": p.name} for p in getattr(plan, field).all()]
-    out["updated_at"] = plan.updated_at
-    return out
-
-
-def _person_out(person: TrustedPerson) -> dict:
-    return {
-        "id": person.pk,
-        "name": person.name,
-        "phone": person.phone,
-        "email": person.email,
-        "good_for": person.good_for,
-        "links": {
-            "call": person.call_href or None,
-            "text": person.text_href or None,
-            "email": person.email_href or None,
-        },
-    }
-
-
 # --- shaping JSON into what the HTML form posts ------------------------------------------------
 
 
@@ -313,7 +289,7 @@ def get_plan(request, response: HttpResponse):
         starter = plans.lines(plans.starter_professionals(resources_for(request)))
         return 404, {"detail": NO_PLAN, "starter": {"professionals": starter}}
     tag(response, plan)
-    return _plan_out(plan)
+    return shapes.plan(plan)
 
 
 @router.put(
@@ -341,7 +317,7 @@ def put_plan(
         raise InputRefused.from_form(form)
     plan = plans.plan_for(request.auth)
     tag(response, plan)
-    return _plan_out(plan)
+    return shapes.plan(plan)
 
 
 @router.delete(
@@ -368,7 +344,7 @@ def delete_plan(request, if_match: str | None = IF_MATCH):
     summary="The people you can turn to",
 )
 def list_people(request):
-    return [_person_out(p) for p in TrustedPerson.objects.owned_by(request.auth)]
+    return [shapes.trusted_person(p) for p in TrustedPerson.objects.owned_by(request.auth)]
 
 
 @router.post(
@@ -382,14 +358,14 @@ def create_person(request, payload: Body[dict[str, Any]], response: HttpResponse
     form = TrustedPersonForm(data=data, instance=TrustedPerson(user=request.auth))
     person = _saved_person(form)
     tag(response, person)
-    return 201, _person_out(person)
+    return 201, shapes.trusted_person(person)
 
 
 @router.get("/trusted-people/{person_id}", response={200: TrustedPersonOut, 404: Error})
 def get_person(request, person_id: int, response: HttpResponse):
     person = _own_person(request, person_id)
     tag(response, person)
-    return _person_out(person)
+    return shapes.trusted_person(person)
 
 
 @router.patch(
@@ -413,7 +389,7 @@ def update_person(
     with unchanged_since(person, expected(if_match)):
         person = _saved_person(form)
     tag(response, person)
-    return _person_out(person)
+    return shapes.trusted_person(person)
 
 
 @router.delete(

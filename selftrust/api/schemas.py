@@ -126,7 +126,7 @@ class PromisePatch(Strict):
     )
 
 
-class PromiseOut(Schema):
+class PromiseShape(Schema):
     id: int
     text: str
     schedule: str = Field(json_schema_extra={"enum": Schedule.values})
@@ -135,6 +135,9 @@ class PromiseOut(Schema):
     time_of_day: time | None = Field(json_schema_extra={"anyOf": [TIME_OF_DAY, {"type": "null"}]})
     starts_on: date
     status: str = Field(json_schema_extra={"enum": Status.values})
+
+
+class PromiseOut(PromiseShape):
     nudge: str | None = Field(None, description="A gentle suggestion when a promise looks big")
 
 

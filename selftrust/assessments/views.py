@@ -10,7 +10,7 @@ from selftrust.assessments.forms import AssessmentForm
 from selftrust.assessments.instruments import INSTRUMENTS, Instrument
 from selftrust.assessments.models import AssessmentResponse
 from selftrust.assessments.scoring import safety_alert
-from selftrust.charts import line_chart
+from selftrust.assessments.trend import history_chart
 from selftrust.drafts import store as drafts
 from selftrust.lessons.catalog import lesson_or_none
 from selftrust.safety.support import AFTER_ANSWERS, offer_support
@@ -126,12 +126,11 @@ def result(request, response_id: int):
 def history(request, slug: str):
     instrument = _instrument(slug)
     responses = services.history(request.user, instrument)
-    chart = line_chart(
+    # Each result on its own day in the person's time zone (UserTimezoneMiddleware).
+    chart = history_chart(
+        instrument,
         [(timezone.localdate(r.completed_at), r.total) for r in responses],
-        low=instrument.min_total,
-        high=instrument.max_total,
-        label=lambda value: str(round(value)),
-        bands=[(b.low, b.high, b.label) for b in instrument.bands],
+        request.user.local_today(),
     )
     return render(
         request,

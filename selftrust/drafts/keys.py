@@ -5,6 +5,10 @@
     practice:<slug>:review:<id>    a look back on an entry (the decision journal's review)
     safety-plan                    the safety plan
     assessment:<slug>              a questionnaire's answers so far
+    weekly-review:new              a new weekly review
+    weekly-review:edit:<id>        changes to a weekly review
+    session-note:new               a new note of what I want to bring to a session (care)
+    session-note:edit:<id>         changes to one of those notes
 
 The first part says which app the form belongs to; that app decides whether a key names a form
 this person may keep a draft of (drafts/views.py asks it).
@@ -54,6 +58,27 @@ def parse_practice(key: str) -> PracticeKey | None:
         return None
     action, _, entry_id = match.group(2).partition(":")
     return PracticeKey(match.group(1), action, int(entry_id) if entry_id else None)
+
+
+WEEKLY_REVIEW_NEW = "weekly-review:new"
+_WEEKLY_REVIEW_EDIT = re.compile(r"weekly-review:edit:([0-9]{1,18})")
+
+
+def weekly_review_edit(review_id: int) -> str:
+    return f"weekly-review:edit:{review_id}"
+
+
+def weekly_review_id(key: str) -> int | None:
+    """The review a draft of changes is about; None if the key isn't one."""
+    match = _WEEKLY_REVIEW_EDIT.fullmatch(key)
+    return int(match.group(1)) if match else None
+
+
+SESSION_NOTE = "session-note:new"
+
+
+def session_note_edit(note_id: int) -> str:
+    return f"session-note:edit:{note_id}"
 
 
 def assessment_slug(key: str) -> str | None:

@@ -17,7 +17,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from selftrust.assessments import services as assessments
+from selftrust.care import session_notes
 from selftrust.drafts import keys, store
+from selftrust.insights import weekly_review
 from selftrust.practices import services as practices
 
 
@@ -48,6 +50,16 @@ DRAFTED_FORMS = {
         allowed=assessments.may_keep_draft,
         back_to="assessments:overview",
         cleared="Those answers are cleared. You can start fresh any time, or not at all.",
+    ),
+    "weekly-review": DraftedForms(
+        allowed=weekly_review.may_keep_draft,
+        back_to="insights:weekly_reviews",
+        cleared="Cleared. You can start fresh.",
+    ),
+    "session-note": DraftedForms(
+        allowed=session_notes.may_keep_draft,
+        back_to="care:notes",
+        cleared="Cleared. You can start fresh, or leave it for now.",
     ),
 }
 

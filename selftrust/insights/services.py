@@ -4,6 +4,7 @@ from datetime import date
 
 from django.db import transaction
 
+from selftrust.insights import shapes
 from selftrust.insights.forms import DailyCheckForm
 from selftrust.insights.models import DailyCheck
 
@@ -55,15 +56,8 @@ def skipped(session, day: date) -> bool:
 
 
 def as_dict(check: DailyCheck) -> dict:
-    """One shape for a check: the export and the API both give it."""
-    return {
-        "date": check.day.isoformat(),
-        "mood": check.mood,
-        "mood_words": check.get_mood_display() if check.mood else None,
-        "energy": check.energy,
-        "energy_words": check.get_energy_display() if check.energy else None,
-        "note": check.note,
-    }
+    """One shape for a check (insights/shapes.py): the export and the API both give it."""
+    return shapes.daily_check(check)
 
 
 def export_checks(user) -> list[dict]:

@@ -83,6 +83,9 @@ class Step:
     # the one chosen in `guide_choice` (one of this step's fields) leading, else the first.
     guide: tuple[GuidedExercise, ...] = ()
     guide_choice: str = ""
+    # Answered later, when the person looks back (the trust experiment's look back), not when
+    # the entry is written: the entry's own form leaves it out until then.
+    later: bool = False
 
     @property
     def guide_slugs(self) -> tuple[str, ...]:
@@ -108,6 +111,9 @@ class Kind:
     record: str = ""
     # A look back later on, after the fact (the decision journal's review): its form.
     review_form: str = ""
+    # Where its look backs add up (a URL name), and a link's words for it.
+    summary_page: str = ""
+    summary_link: str = ""
 
     @property
     def form_class(self):
@@ -142,6 +148,8 @@ KINDS: dict[str, Kind] = {
             answers_template="practices/_decision_answers.html",
             record="decision",
             review_form="selftrust.practices.forms.DecisionReviewForm",
+            summary_page="practices:decisions",
+            summary_link="How reliable is my gut?",
         ),
         Kind(
             name="thought",
@@ -162,8 +170,9 @@ KINDS: dict[str, Kind] = {
 # when someone else may help; strong before and lower afterwards came down as they worked
 # through it, a good sign rather than a reason to worry, and is acknowledged instead.
 
-HARD_DISTRESS = 70  # on the 0-100 scales: SUDS and feelings in a thought record
-HARD_INTENSITY = 8  # on the 0-10 scales: body sensations and named emotions
+# Every rating is 0 to 10 (ratings.py). The two lines were set apart, and keep their meaning:
+HARD_DISTRESS = 7  # SUDS and feelings in a thought record (70 when they were 0 to 100)
+HARD_INTENSITY = 8  # body sensations and named emotions (always 0 to 10)
 
 # Feelings whose fall is not relief and whose strength is not distress: strong joy or calm
 # brings no offer to reach out, and calm that came down is not acknowledged as easing.
@@ -285,10 +294,13 @@ class Practice:
     # What came down as the person worked through it (a re-rating lower than the first
     # rating): said back to them after saving, plainly. Never a rise.
     eased: Callable[[dict], tuple[Easing, ...]] = nothing_eased
+    # A behaviour of its own, where the practice is its kind and a little more (the trust
+    # experiment: a worksheet that is looked back on later); else its kind's.
+    own_behaviour: Kind | None = None
 
     @property
     def behaviour(self) -> Kind:
-        return KINDS[self.kind]
+        return self.own_behaviour or KINDS[self.kind]
 
     def form(self, data=None, *, entry=None, initial=None, today=None):
         """The form for this practice (bound to `data` if given), for a new entry or `entry`."""
@@ -304,6 +316,11 @@ class Practice:
     def multi_value_fields(self) -> set[str]:
         return {f.name for f in self.fields if f.kind == "multi"}
 
+    @property
+    def later_fields(self) -> tuple[Field, ...]:
+        """The look back's questions, kept with the rest (Step.later)."""
+        return tuple(f for step in self.steps if step.later for f in step.fields)
+
 
 def _suds(name: str, label: str) -> Field:
     return Field(
@@ -311,10 +328,10 @@ def _suds(name: str, label: str) -> Field:
         label,
         kind="scale",
         low=0,
-        high=100,
+        high=10,
         low_label="0 calm",
-        high_label="100 the most distress imaginable",
-        help="Your own number for distress right now (SUDS). A rough guess is fine.",
+        high_label="10 the most distress I can imagine",
+        help="Your own number for distress right now (SUDS), from 0 to 10. A rough guess is fine.",
     )
 
 
@@ -1121,6 +1138,206 @@ THOUGHT_RECORD = Practice(
     eased=feelings_eased,
 )
 
+# --- the trust experiment ------------------------------------------------------------------------
+# Trust in others, step by step: a behavioural experiment in the CBT sense (Bennett-Levy et al.,
+# Oxford Guide to Behavioural Experiments in Cognitive Therapy, 2004), a prediction written down
+# before a small step and checked against what happened after, here about trusting someone. Trust
+# comes back through small, repeated experiences of someone being reliable, not through one big
+# leap, so the step is small and chosen, and it can be stopped at any point.
+#
+# It is a worksheet: every answer, the look back's too, lives in Entry.data, so the API, the
+# export and the import treat it as one. What it adds is a look back later, as the decision
+# journal has: its own page, its own way of showing its answers, and the look back's form.
+TRUST_EXPERIMENT_BEHAVIOUR = Kind(
+    name="worksheet",
+    form="selftrust.practices.forms.TrustExperimentForm",
+    template="practices/trust_experiment_form.html",
+    answers_template="practices/trust_experiment_answers.html",
+    review_form="selftrust.practices.forms.TrustLookBackForm",
+    summary_page="practices:trust_experiments",
+    summary_link="What your trust experiments show",
+)
+YES_PARTLY_NO = (("yes", "Yes"), ("partly", "Partly"), ("no", "No"))
+
+TRUST_EXPERIMENT = Practice(
+    slug="trust-experiment",
+    name="A trust experiment",
+    kind="worksheet",
+    own_behaviour=TRUST_EXPERIMENT_BEHAVIOUR,
+    summary=(
+        "Take one small, chosen step of trust toward someone, then look back: did what you "
+        "feared come true, and did they prove reliable?"
+    ),
+    lesson="safety-before-confidence",
+    title_field="step",
+    steps=(
+        Step(
+            "Who",
+            (
+                Field(
+                    "who",
+                    "Who would you like to trust a little more? (optional)",
+                    help=(
+                        "A first name or a nickname is enough. If they are one of the trusted "
+                        "people in your safety plan, their name is offered as you type."
+                    ),
+                ),
+            ),
+            intro=(
+                "Choose someone who has mostly been safe for you. This is not a way to test "
+                "anyone who has hurt you, or might: keeping your distance from them is a sound "
+                "choice."
+            ),
+        ),
+        Step(
+            "The step",
+            (
+                Field(
+                    "step",
+                    "What small step of trust will you take?",
+                    required=True,
+                    help=(
+                        "For example: ask them to call you back this week, tell them one small "
+                        "worry, let them choose where to meet."
+                    ),
+                ),
+                Field(
+                    "feels_safe",
+                    "How safe does this step feel?",
+                    kind="scale",
+                    low=0,
+                    high=10,
+                    low_label="0 not safe at all",
+                    high_label="10 completely safe",
+                    help=(
+                        "If it feels very unsafe, a smaller step, or someone else, may be kinder "
+                        "to you. It's your choice."
+                    ),
+                ),
+            ),
+            intro=(
+                "Small is the point: a step you would be all right with even if it didn't go as "
+                "you hoped. You can change it, or stop, at any time."
+            ),
+        ),
+        Step(
+            "Your prediction",
+            (
+                Field(
+                    "prediction",
+                    "What do you predict will happen?",
+                    kind="long",
+                    required=True,
+                    help=(
+                        "Include what you fear, if you like. For example: “She'll forget, and "
+                        "I'll feel silly for asking.”"
+                    ),
+                ),
+                Field(
+                    "fear_likely",
+                    "How likely is it that what you fear will come true? (optional)",
+                    kind="scale",
+                    low=0,
+                    high=10,
+                    low_label="0 not at all likely",
+                    high_label="10 almost certain",
+                ),
+            ),
+        ),
+        Step(
+            "When to look back",
+            (
+                Field(
+                    "look_back_in",
+                    "When would you like to look back?",
+                    kind="choice",
+                    choices=(
+                        ("1", "Tomorrow"),
+                        ("3", "In three days"),
+                        ("7", "In a week"),
+                        ("14", "In two weeks"),
+                        ("30", "In a month"),
+                    ),
+                    help=(
+                        "Counted from the day you write this (a week, if you don't choose). "
+                        "If the step happens sooner, you can look back sooner."
+                    ),
+                ),
+            ),
+        ),
+        Step(
+            "What happened",
+            (
+                Field(
+                    "what_happened",
+                    "What happened?",
+                    kind="long",
+                    help="Just what happened, in a few words.",
+                ),
+                Field(
+                    "fear_came_true",
+                    "Did what you feared come true?",
+                    kind="choice",
+                    choices=YES_PARTLY_NO,
+                ),
+            ),
+            later=True,
+        ),
+        Step(
+            "This person",
+            (
+                Field(
+                    "reliable",
+                    "Did they prove reliable this time?",
+                    kind="choice",
+                    choices=(
+                        *YES_PARTLY_NO,
+                        ("unsafe", "No, and I felt unsafe with them"),
+                        ("too-early", "Too early to tell"),
+                    ),
+                    help=(
+                        "Reliable here means they did what they said, or what you could fairly "
+                        "expect. One time is one piece of evidence, not the whole story."
+                    ),
+                    # Feeling unsafe with someone puts safety first on the entry, as the
+                    # boundaries practice does.
+                    danger_answers=("unsafe",),
+                    danger_note=(
+                        "You said you felt unsafe with them. That matters more than any "
+                        "experiment, and it deserves to be taken seriously first. You don't owe "
+                        "anyone another step of trust."
+                    ),
+                ),
+            ),
+            later=True,
+        ),
+        Step(
+            "What it tells you",
+            (
+                Field(
+                    "learned",
+                    "What does it tell you?",
+                    kind="long",
+                    help=(
+                        "About them, about your fear, or about what you need. A fear that came "
+                        "true is information, not a failure."
+                    ),
+                ),
+            ),
+            later=True,
+        ),
+    ),
+    saved_message=(
+        "Saved. Take the step when it feels right, or not at all: that stays your choice. It "
+        "will be here when it's time to look back."
+    ),
+    pacing=(
+        "You can stop at any point: before the step, halfway through it, or after. Not taking a "
+        "step is a choice, not a failure."
+    ),
+    see_also=(THEN_OR_NOW.slug,),
+)
+
 
 @dataclass(frozen=True)
 class Section:
@@ -1132,14 +1349,22 @@ class Section:
 
 # WORKSHEETS above are the body, feelings and kindness ones; these sections add the rest.
 SECTIONS: tuple[Section, ...] = (
-    Section("Deciding and thinking", (DECISION, THOUGHT_RECORD, THEN_OR_NOW)),
+    Section("Deciding and thinking", (DECISION, THOUGHT_RECORD, THEN_OR_NOW, TRUST_EXPERIMENT)),
     Section("Body, feelings and kindness", WORKSHEETS),
     Section("Plans and values", (SETBACK_PLAN, VALUES_SORT)),
 )
 
 PRACTICES: dict[str, Practice] = {
     p.slug: p
-    for p in (DECISION, THOUGHT_RECORD, *WORKSHEETS, THEN_OR_NOW, SETBACK_PLAN, VALUES_SORT)
+    for p in (
+        DECISION,
+        THOUGHT_RECORD,
+        *WORKSHEETS,
+        THEN_OR_NOW,
+        SETBACK_PLAN,
+        VALUES_SORT,
+        TRUST_EXPERIMENT,
+    )
 }
 
 

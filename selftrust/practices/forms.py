@@ -3,8 +3,10 @@ from datetime import date, timedelta
 from django import forms
 from django.core.validators import MaxLengthValidator
 
-from selftrust.practices.catalog import LONG, SHORT, Field, Practice
+from selftrust.practices import ratings
+from selftrust.practices.catalog import LONG, SHORT, TRUST_EXPERIMENT, Field, Practice
 from selftrust.practices.models import Decision, InstinctServed, ReasonableCall, ThoughtRecord
+from selftrust.practices.trust_experiments import DEFAULT_LOOK_BACK_DAYS, LOOKED_BACK_BY
 from selftrust.practices.vocabulary import EMOTION_GROUPS, THINKING_TRAPS
 from selftrust.text import validate_plain_text
 
@@ -66,10 +68,190 @@ def _scale_field(
     )
 
 
+# --- ratings: one slider for every feeling or belief rated 0 to 10 (see ratings.py) -----------
+
+NOT_RATED = "Not rated"
+KEEP_LABEL = "Save my rating"
+
+
+class RatingInput(forms.Widget):
+    """A 0-10 slider with labelled ends, the number beside it, and a "Save my rating" box.
+
+    A native range input (keyboard and screen readers operate it by nature) always holds a
+    number, so on its own it can't tell a number chosen from one never touched. The box beside
+    it can: the number is saved only while it is ticked, and it starts unticked (not rated)
+    unless a rating was saved before. rating.js ticks it at the first touch of the slider and
+    shows the number beside it; unticking it again is how to leave the rating out. Without
+    script the person ticks it (a note says so), and the number shows on the entry once saved.
+    Where a number is needed, the script keeps the box out of sight and the form asks for the
+    number if the slider was never touched.
+
+    Posted as `name` (the slider), `name_rated` (the box) and `name_asked` (hidden: "this
+    page asked with the box"). The API and the import post the number alone, without
+    `name_asked`, so for them it is a plain whole number.
+    """
+
+    template_name = "practices/widgets/rating.html"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.low_label = ""
+        self.high_label = ""
+        self.needs_number = False
+        # Where the slider stood while the box was unticked, to show it there again.
+        self.unrated_position: int | None = None
+
+    @staticmethod
+    def rated_name(name: str) -> str:
+        return f"{name}_rated"
+
+    @staticmethod
+    def asked_name(name: str) -> str:
+        return f"{name}_asked"
+
+    @classmethod
+    def left_unrated(cls, data, name: str) -> bool:
+        """Did the page ask with the box, and was it left unticked?"""
+        return bool(data.get(cls.asked_name(name))) and not data.get(cls.rated_name(name))
+
+    def value_from_datadict(self, data, files, name):
+        value = data.get(name)
+        if self.left_unrated(data, name):
+            self.unrated_position = _position(value)
+            return None
+        return value
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and self.asked_name(name) not in data
+
+    def format_value(self, value):
+        return None if value in (None, "") else str(value)
+
+    def use_required_attribute(self, initial):
+        return False  # not an attribute a range may carry; the form asks for what it needs
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        position = _position(widget["value"])
+        rated = position is not None
+        if not rated:
+            # Off the scale (70 from a page opened before the change, say), the slider can't
+            # show it: it waits, not rated, near the number meant, for the person to choose.
+            position = _suggested(widget["value"])
+        for fallback in (self.unrated_position, (ratings.LOW + ratings.HIGH) // 2):
+            position = fallback if position is None else position
+        ends_id = f"{widget['attrs'].get('id', name)}_ends"
+        described = widget["attrs"].get("aria-describedby", "")
+        widget["attrs"]["aria-describedby"] = f"{ends_id} {described}".strip()
+        widget.update(
+            {
+                "low": ratings.LOW,
+                "high": ratings.HIGH,
+                "position": position,
+                "rated": rated,
+                "shown": str(position) if rated else NOT_RATED,
+                "low_label": self.low_label,
+                "high_label": self.high_label,
+                "low_words": _words(self.low_label, ratings.LOW),
+                "high_words": _words(self.high_label, ratings.HIGH),
+                "ends_id": ends_id,
+                "rated_name": self.rated_name(name),
+                "asked_name": self.asked_name(name),
+                "keep_label": KEEP_LABEL,
+                "not_rated_text": NOT_RATED,
+                "needs_number": self.needs_number,
+            }
+        )
+        return context
+
+
+def _position(value) -> int | None:
+    """A number on the slider, or None for anything else (empty, words, off the scale)."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return number if ratings.LOW <= number <= ratings.HIGH else None
+
+
+def _suggested(value) -> int | None:
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return ratings.from_0_100(number) if ratings.HIGH < number <= ratings.OLD_HIGH else None
+
+
+def _words(label: str, number: int) -> str:
+    """ "calm" from "0 calm": the end's words without its number, for the screen reader."""
+    return label.removeprefix(f"{number} ").strip()
+
+
+class RatingField(forms.IntegerField):
+    """A rating from 0 to 10 of a feeling or a belief, asked with the slider (RatingInput)."""
+
+    widget = RatingInput
+
+    def __init__(
+        self,
+        label: str,
+        *,
+        low_label: str,
+        high_label: str,
+        required: bool,
+        needs_number: bool | None = None,
+        help_text: str = "",
+        was_0_100: bool = False,
+    ):
+        message = ratings.refusal(None)
+        # Rated 0 to 100 until issue 15: a number above 10 is refused saying what it would be.
+        self.was_0_100 = was_0_100
+        super().__init__(
+            label=label,
+            help_text=help_text,
+            required=required,
+            min_value=ratings.LOW,
+            max_value=ratings.HIGH,
+            error_messages={
+                "required": "Choose a number from 0 to 10 on the slider; a rough guess is fine.",
+                "invalid": message,
+                "min_value": message,
+            },
+        )
+        self.widget.low_label = low_label
+        self.widget.high_label = high_label
+        self.widget.needs_number = required if needs_number is None else needs_number
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and value > ratings.HIGH:
+            # Said here rather than by max_value, so the message can name the number.
+            raise forms.ValidationError(
+                ratings.refusal(value, was_0_100=self.was_0_100), code="max_value"
+            )
+
+
+def unrated_in_draft(form: forms.BaseForm) -> None:
+    """A restored draft keeps the slider's number even when its box was left unticked; the
+    box wins, so the rating shows as not rated again."""
+    for name, field in form.fields.items():
+        if isinstance(field, RatingField) and RatingInput.left_unrated(form.initial, name):
+            form.initial[name] = None
+
+
 def build_field(spec: Field) -> forms.Field:
     if spec.kind in ("text", "long"):
         return _text_field(
             spec.label, long=spec.kind == "long", required=spec.required, help_text=spec.help
+        )
+    if spec.kind == "scale" and (spec.low, spec.high) == (ratings.LOW, ratings.HIGH):
+        return RatingField(
+            spec.label,
+            low_label=spec.low_label,
+            high_label=spec.high_label,
+            required=spec.required,
+            help_text=spec.help,
         )
     if spec.kind == "scale":
         help_text = spec.help or f"{spec.low_label} … {spec.high_label}"
@@ -112,6 +294,9 @@ class WorksheetForm(forms.Form):
         self.practice = practice
         for spec in practice.fields:
             self.fields[spec.name] = build_field(spec)
+            if isinstance(self.fields[spec.name], RatingField):
+                self.fields[spec.name].was_0_100 = ratings.was_0_100(practice.slug, spec.name)
+        unrated_in_draft(self)
 
     @classmethod
     def for_practice(cls, practice: Practice, data=None, *, entry=None, initial=None, today=None):
@@ -250,12 +435,22 @@ _EMOTION_CHOICES = [("", "Choose a feeling")] + [
 ]
 
 
+BELIEF_ENDS = {"low_label": "0 not at all", "high_label": "10 completely"}
+FEELING_ENDS = {"low_label": "0 not at all", "high_label": "10 the strongest I can imagine"}
+
+
 class ThoughtRecordForm(forms.ModelForm):
-    belief_before = _scale_field(
-        "How much do you believe the thought, from 0 to 100 %?", 0, 100, required=True
+    belief_before = RatingField(
+        "How much do you believe the thought, from 0 to 10?",
+        required=True,
+        was_0_100=True,
+        **BELIEF_ENDS,
     )
-    belief_after = _scale_field(
-        "And how much do you believe the first thought now?", 0, 100, required=False
+    belief_after = RatingField(
+        "And how much do you believe the first thought now?",
+        required=False,
+        was_0_100=True,
+        **BELIEF_ENDS,
     )
     thinking_traps = forms.MultipleChoiceField(
         label="Which thinking traps might be at work? (optional)",
@@ -320,17 +515,26 @@ class ThoughtRecordForm(forms.ModelForm):
                 required=False,
                 error_messages={"invalid_choice": "Please choose a feeling from the list."},
             )
-            self.fields[f"emotion_{row}_before"] = _scale_field(
-                f"How strong, feeling {row} (0–100)", 0, 100, required=False
+            # Needed once the feeling is named (clean() asks for it), never for an empty row.
+            self.fields[f"emotion_{row}_before"] = RatingField(
+                f"How strong, feeling {row} (0 to 10)",
+                required=False,
+                needs_number=True,
+                was_0_100=True,
+                **FEELING_ENDS,
             )
-            self.fields[f"emotion_{row}_after"] = _scale_field(
-                f"How strong now, feeling {row} (0–100)", 0, 100, required=False
+            self.fields[f"emotion_{row}_after"] = RatingField(
+                f"How strong now, feeling {row} (0 to 10)",
+                required=False,
+                was_0_100=True,
+                **FEELING_ENDS,
             )
             if not self.is_bound and row <= len(existing):
                 # setdefault: a restored draft's values win over what was saved before.
                 self.initial.setdefault(f"emotion_{row}", existing[row - 1].get("emotion", ""))
                 self.initial.setdefault(f"emotion_{row}_before", existing[row - 1].get("before"))
                 self.initial.setdefault(f"emotion_{row}_after", existing[row - 1].get("after"))
+        unrated_in_draft(self)
 
     @classmethod
     def for_practice(cls, practice: Practice, data=None, *, entry=None, initial=None, today=None):
@@ -354,7 +558,7 @@ class ThoughtRecordForm(forms.ModelForm):
                 continue
             if before is None:
                 if f"emotion_{row}_before" not in self.errors:
-                    self.add_error(f"emotion_{row}_before", "How strong was it, from 0 to 100?")
+                    self.add_error(f"emotion_{row}_before", "How strong was it, from 0 to 10?")
                 continue
             emotions.append({"emotion": name, "before": before, "after": after})
         if not emotions and not self.errors:
@@ -368,3 +572,61 @@ class ThoughtRecordForm(forms.ModelForm):
         if commit:
             record.save()
         return record
+
+
+# --- the trust experiment: a worksheet looked back on later --------------------------------------
+
+
+class TrustExperimentForm(WorksheetForm):
+    """The trust experiment's own form: all its questions (the API, the import and an edit
+    save through it), but a new experiment, or one not looked back on yet, shows only what
+    comes before the step. The look back has a page of its own (TrustLookBackForm); once
+    answered, its steps show here too, so changing an experiment never loses them."""
+
+    @classmethod
+    def for_practice(cls, practice: Practice, data=None, *, entry=None, initial=None, today=None):
+        form = super().for_practice(practice, data, entry=entry, initial=initial, today=today)
+        form.shows_later_steps = entry is not None and any(
+            entry.data.get(spec.name) not in (None, "", []) for spec in practice.later_fields
+        )
+        if entry is None and not form.is_bound and "look_back_in" not in form.initial:
+            form.initial = {**form.initial, "look_back_in": str(DEFAULT_LOOK_BACK_DAYS)}
+        # Names of the person's trusted people are offered as they type (a datalist on the page).
+        form.fields["who"].widget.attrs["list"] = "trust-who-suggestions"
+        return form
+
+    def steps(self):
+        return [
+            (step, [self[f.name] for f in step.fields])
+            for step in self.practice.steps
+            if self.shows_later_steps or not step.later
+        ]
+
+
+class TrustLookBackForm(forms.Form):
+    """Looking back on a trust experiment: what happened, whether the fear came true, whether
+    they proved reliable, what it tells you (the practice's later steps)."""
+
+    practice = TRUST_EXPERIMENT
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for spec in self.practice.later_fields:
+            self.fields[spec.name] = build_field(spec)
+        # Optional in the experiment's own form (it is written before the step); here it is
+        # the one answer a look back can't be without.
+        needed = self.fields[LOOKED_BACK_BY]
+        needed.required = True
+        needed.error_messages["required"] = "Choose yes, partly or no; each answer is useful."
+
+    def steps(self):
+        return [
+            (step, [self[f.name] for f in step.fields])
+            for step in self.practice.steps
+            if step.later
+        ]
+
+    def answers(self) -> dict:
+        return {
+            name: value for name, value in self.cleaned_data.items() if value not in (None, "", [])
+        }

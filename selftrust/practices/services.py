@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 
 from selftrust.drafts import keys as draft_keys
 from selftrust.drafts import store as drafts
+from selftrust.practices import ratings
 from selftrust.practices.catalog import PRACTICES, Practice
 from selftrust.practices.models import Decision, Entry, ThoughtRecord
 
@@ -134,7 +135,9 @@ def _new_entry(user, practice: Practice) -> Entry:
 def save_worksheet(user, practice: Practice, answers: dict, entry: Entry | None = None) -> Entry:
     with transaction.atomic():
         entry = entry or _new_entry(user, practice)
-        entry.data = answers
+        old_scale = entry.data.get(ratings.OLD_SCALE_KEY) if isinstance(entry.data, dict) else None
+        # The ratings first given on 0 to 100 stay with the entry (see ratings.py).
+        entry.data = {**answers, ratings.OLD_SCALE_KEY: old_scale} if old_scale else answers
         entry.title, entry.search_text = describe_worksheet(practice, answers)
         entry.save()
     return entry
@@ -167,6 +170,22 @@ def review_decision(user, entry: Entry, form) -> Decision:
         entry.title, entry.search_text = decision.describe()
         entry.save(update_fields=["title", "search_text", "updated_at"])
     return decision
+
+
+def look_back_in_entry(user, entry: Entry, form) -> Entry:
+    """Save a look back whose answers live in Entry.data with the rest (the trust experiment's):
+    they replace the look back's earlier answers, if any, and every other answer stays as it is
+    in the database now, whatever an older copy of the entry says."""
+    practice = entry.definition
+    later = {spec.name for spec in practice.later_fields}
+    with transaction.atomic():
+        entry = Entry.objects.select_for_update().get(pk=entry.pk, user=user)
+        answers = {name: value for name, value in entry.data.items() if name not in later}
+        answers.update(form.answers())
+        entry.data = answers
+        entry.title, entry.search_text = describe_worksheet(practice, answers)
+        entry.save()
+    return entry
 
 
 # --- deleting with undo ---------------------------------------------------------------------
@@ -325,7 +344,9 @@ def due_and_recent_decisions(
 def entry_answers(entry: Entry) -> dict:
     """Everything written in an entry, as plain JSON-ready data (the API and export share it)."""
     record = entry.definition.behaviour.record_of(entry)
-    return record.as_answers() if record is not None else dict(entry.data)
+    if record is not None:
+        return record.as_answers()
+    return {name: value for name, value in entry.data.items() if name != ratings.OLD_SCALE_KEY}
 
 
 def export_entries(user) -> list[dict]:

@@ -8,10 +8,10 @@ Only ever offered, never written into the plan: the person adds what fits, in th
 from selftrust.practices import reflections
 from selftrust.practices.models import Entry, ThoughtRecord
 
-# A drop this large on the 0–100 distress scale, on average, counts as helping.
-HELPFUL_DROP = 10
-# Only thoughts believed at least this much (0–100) are offered as warning signs.
-STRONG_BELIEF = 60
+# A drop this large on the 0–10 distress scale, on average, counts as helping (10 on 0–100).
+HELPFUL_DROP = 1
+# Only thoughts believed at least this much (0–10) are offered as warning signs (60 on 0–100).
+STRONG_BELIEF = 6
 MOST_SUGGESTIONS = 3
 _LONGEST_THOUGHT = 120
 

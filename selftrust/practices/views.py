@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 from selftrust.charts import bar_chart
 from selftrust.drafts import store as drafts
 from selftrust.lessons.catalog import lesson_or_none
-from selftrust.practices import reflections, services
-from selftrust.practices.catalog import DECISION, PRACTICES, SECTIONS, Practice
+from selftrust.practices import reflections, services, trust_experiments
+from selftrust.practices.catalog import DECISION, PRACTICES, SECTIONS, TRUST_EXPERIMENT, Practice
 from selftrust.practices.models import Entry
 from selftrust.practices.vocabulary import GROUNDING_EXERCISES, THINKING_TRAPS
 from selftrust.safety.models import TrustedPerson
@@ -19,6 +19,7 @@ from selftrust.versioning import StaleVersion, unchanged_since
 from selftrust.web.conflicts import conflict, posted_version, version_in_draft
 
 PAGE_SIZE = 20
+RECENT_EXPERIMENTS = 10
 MULTI_VALUE_FIELDS = {"thinking_traps"}
 
 
@@ -90,6 +91,10 @@ def _form_page(
         "grounding_exercises": GROUNDING_EXERCISES,
         "see_also": [PRACTICES[slug] for slug in practice.see_also],
     }
+    if practice.slug == TRUST_EXPERIMENT.slug:
+        # Offered as the person types who the step is toward; any name is fine too.
+        people = TrustedPerson.objects.owned_by(request.user).values_list("name", flat=True)
+        context["trusted_people"] = list(people)
     if practice.slug == "grounding":
         sessions = Entry.objects.owned_by(request.user).visible().filter(practice="grounding")
         context["grounding_effects"] = reflections.grounding_effects(e.data for e in sessions)
@@ -224,6 +229,8 @@ def entry_detail(request, entry_id: int):
             entry.data, previous.data if previous else None
         )
         context["has_previous"] = previous is not None
+    if practice.slug == TRUST_EXPERIMENT.slug:
+        context["experiment"] = trust_experiments.experiment(entry, request.user)
     if practice.slug == "strengths":
         all_strengths = Entry.objects.owned_by(request.user).visible().filter(practice="strengths")
         context["strengths"] = reflections.strengths_list(
@@ -331,6 +338,8 @@ def review_decision(request, entry_id: int):
     key = services.draft_key(practice, entry, review=True)
     looking_back = practice.behaviour.review_form_class
     record = practice.behaviour.record_of(entry)
+    if record is None:
+        return _look_back_in_entry(request, entry, practice, key)
     if request.method != "POST":
         initial = _draft_initial(request, practice, key)
         form = looking_back(instance=record, initial=initial, label_suffix="")
@@ -356,3 +365,73 @@ def review_decision(request, entry_id: int):
     drafts.close_after_save(request, key)
     messages.success(request, "Thank you for looking back. Each review adds to the evidence.")
     return redirect(reverse("practices:decisions"))
+
+
+def _look_back_in_entry(request, entry: Entry, practice: Practice, key: str):
+    """A look back kept with the entry's other answers (the trust experiment's)."""
+    looking_back = practice.behaviour.review_form_class
+    context = {
+        "entry": entry,
+        "practice": practice,
+        "experiment": trust_experiments.experiment(entry, request.user),
+        "draft_key": key,
+    }
+    if request.method != "POST":
+        initial = _draft_initial(request, practice, key)
+        form = looking_back(initial=entry.data if initial is None else initial, label_suffix="")
+        if initial is not None:
+            drafts.untick_what_the_draft_left_unticked(form, initial)
+        return render(
+            request,
+            "practices/trust_look_back.html",
+            {**context, "form": form, "restored": initial is not None},
+        )
+    form = looking_back(request.POST, label_suffix="")
+    if not form.is_valid():
+        # What was typed stays on the page and in the draft: a mistake never costs words.
+        drafts.save(request.user, key, drafts.posted(request))
+        return render(
+            request, "practices/trust_look_back.html", {**context, "form": form}, status=400
+        )
+    entry = services.look_back_in_entry(request.user, entry, form)
+    offer_support_if_needed(request, *services.written_words(entry))
+    drafts.discard(request.user, key)
+    drafts.close_after_save(request, key)
+    messages.success(
+        request, "Thank you for looking back. Whatever happened, it adds to what you know."
+    )
+    # The entry's page: where feeling unsafe with someone puts safety first.
+    return redirect(reverse("practices:entry", args=[entry.pk]) + "?saved=1")
+
+
+@login_required
+def trust_experiment_summary(request):
+    """What the person's trust experiments add up to, and those ready to look back on."""
+    found = trust_experiments.experiments(request.user)
+    summary = trust_experiments.summary_of(found)
+    chart = None
+    if summary.ready:
+        # Shares of the look backs; on the first bar, how likely the fear seemed beforehand.
+        expected = None if summary.mean_fear_likely is None else summary.mean_fear_likely / 10
+        chart = bar_chart(
+            [
+                ("Came true", summary.fear_came_true / summary.looked_back, expected),
+                ("Partly", summary.partly / summary.looked_back, None),
+                ("Didn't", summary.did_not / summary.looked_back, None),
+            ]
+        )
+    return render(
+        request,
+        "practices/trust_experiments.html",
+        {
+            "practice": TRUST_EXPERIMENT,
+            "summary": summary,
+            "chart": chart,
+            "due": sorted((e for e in found if e.due), key=lambda e: e.look_back_on),
+            "waiting": sorted(
+                (e for e in found if not e.looked_back and not e.due),
+                key=lambda e: e.look_back_on,
+            ),
+            "recent": found[:RECENT_EXPERIMENTS],
+        },
+    )

@@ -7,14 +7,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from selftrust.assessments.services import retake_suggestions
-from selftrust.charts import line_chart
+from selftrust.care.homework import take_on_suggested_promise
+from selftrust.practices import trust_experiments
 from selftrust.practices.services import decisions_due
 from selftrust.promises import services
 from selftrust.promises.forms import CheckInForm, PromiseForm
 from selftrust.promises.models import Outcome, Promise, Status
 from selftrust.promises.nudges import EXAMPLES, SAFETY_PROMISE_ALTERNATIVES
 from selftrust.promises.support import support_after_check_in
-from selftrust.promises.track_record import track_record_for
+from selftrust.promises.track_record import track_record_page
 from selftrust.safety.support import offer_support, offer_support_if_needed
 from selftrust.versioning import StaleVersion, unchanged_since
 from selftrust.web.conflicts import conflict, posted_version
@@ -63,6 +64,7 @@ def today(request):
             "show_welcome": not request.user.has_seen_welcome,
             "retakes": retake_suggestions(request.user, day),
             "decisions_due": decisions_due(request.user, day),
+            "trust_steps_due": trust_experiments.due(request.user),
         },
     )
 
@@ -184,6 +186,8 @@ def promise_create(request):
     if form.wants_nudge:
         return _promise_form_page(request, form)
     promise = services.save_promise(form, request.user)
+    # Made from a therapist's suggestion (Today's "Make it my own"): taken on, in these words.
+    take_on_suggested_promise(request.user, request.GET.get("from_homework"), promise)
     _offer_support_after(request, form, promise)
     messages.info(request, f"“{promise.text}” is one of your promises now.")
     return redirect("promises:today")
@@ -243,9 +247,5 @@ def promise_status(request, promise_id: int):
 
 @login_required
 def track_record(request):
-    record = track_record_for(request.user, request.user.local_today())
-    return render(
-        request,
-        "promises/track_record.html",
-        {"record": record, "chart": line_chart(record.weekly_strength)},
-    )
+    page = track_record_page(request.user, request.user.local_today(), request.GET.get("range"))
+    return render(request, "promises/track_record.html", page)

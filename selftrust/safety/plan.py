@@ -167,23 +167,6 @@ def read_back(plan: SafetyPlan) -> list[ReadSection]:
     return read
 
 
-def export(plan: SafetyPlan | None) -> dict | None:
-    if plan is None:
-        return None
-    exported = {section.field: lines(getattr(plan, section.field)) for section in SECTIONS}
-    exported["company_people"] = [person.name for person in plan.company_people.all()]
-    exported["help_people"] = [person.name for person in plan.help_people.all()]
-    exported["updated_at"] = plan.updated_at.isoformat()
-    return exported
-
-
-def export_people(user) -> list[dict]:
-    return [
-        {"name": p.name, "phone": p.phone, "email": p.email, "good_for": p.good_for}
-        for p in TrustedPerson.objects.owned_by(user)
-    ]
-
-
 def suggestions_not_yet_in(form, suggestions: dict[str, list[str]]) -> dict[str, list[str]]:
     """The suggestions for each section that its text (as the form shows it) doesn't hold."""
     kept = {}

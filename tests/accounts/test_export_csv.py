@@ -70,6 +70,7 @@ def test_the_zip_holds_a_readme_and_a_file_for_each_kind_of_record(files, rich):
         "check-ins.csv",
         "questionnaires.csv",
         "daily-checks.csv",
+        "weekly-reviews.csv",
         "trusted-people.csv",
         "safety-plan.csv",
         *practices,

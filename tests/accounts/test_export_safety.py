@@ -46,17 +46,30 @@ def test_the_export_holds_my_safety_plan_and_my_people(owner_client, user, other
         "professionals": ["Dr Ade 020 7946 0000"],
         "safer_surroundings": ["Ask Sam to keep my medication"],
         "reasons_for_living": ["My cat", "My niece ❤️"],
-        "company_people": ["Sam"],
-        "help_people": ["Ana", "Sam"],
+        "company_people": [{"id": sam.pk, "name": "Sam"}],
+        "help_people": [{"id": ana.pk, "name": "Ana"}, {"id": sam.pk, "name": "Sam"}],
         "updated_at": plan.updated_at.isoformat(),
     }
     assert data["trusted_people"] == [
-        {"name": "Ana", "phone": "", "email": "", "good_for": ""},
         {
+            "id": ana.pk,
+            "name": "Ana",
+            "phone": "",
+            "email": "",
+            "good_for": "",
+            "links": {"call": None, "text": None, "email": None},
+        },
+        {
+            "id": sam.pk,
             "name": "Sam",
             "phone": "+44 20 7946 0000",
             "email": "sam@example.org",
             "good_for": "Listens",
+            "links": {
+                "call": "tel:+442079460000",
+                "text": "sms:+442079460000",
+                "email": "mailto:sam@example.org",
+            },
         },
     ]
     assert "Their" not in json.dumps(data)

@@ -93,8 +93,8 @@ def rich_account(user):
         entry__user=user,
         entry__created_at=now - timedelta(days=3),
         emotions=[
-            {"emotion": "anxious", "before": 70, "after": 40},
-            {"emotion": "lonely", "before": 50, "after": None},
+            {"emotion": "anxious", "before": 7, "after": 4},
+            {"emotion": "lonely", "before": 5, "after": None},
         ],
     )
     for days_ago, slug in enumerate(INSTRUMENTS, start=1):
@@ -117,14 +117,24 @@ def rich_account(user):
 
 
 def comparable(export: dict) -> dict:
-    """An export without what is new in any account: ids, creation times and the username."""
-    data = copy.deepcopy(export)
+    """An export without what is new in any account: ids (a record's own, and a check-in's
+    promise's), creation times and the username."""
+    data = without_ids(copy.deepcopy(export))
     del data["exported_at"]
     del data["account"]["username"]
     del data["account"]["joined"]
     for promise in data["promises"]:
-        del promise["id"]
+        for check_in in promise["check_ins"]:
+            del check_in["promise_id"]
     return data
+
+
+def without_ids(value):
+    if isinstance(value, dict):
+        return {key: without_ids(item) for key, item in value.items() if key != "id"}
+    if isinstance(value, list):
+        return [without_ids(item) for item in value]
+    return value
 
 
 def round_trip(data: dict) -> dict:

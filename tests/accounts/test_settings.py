@@ -62,6 +62,7 @@ def test_export_holds_everything_and_only_mine(owner_client, user, other_user):
     assert data["account"]["username"] == user.username
     assert [p["text"] for p in data["promises"]] == ["Drink water"]
     assert data["promises"][0]["check_ins"][0] == {
+        "promise_id": promise.pk,
         "date": user.local_today().isoformat(),
         "outcome": "let_go",
         "note": "Rested instead",

@@ -2,8 +2,10 @@
 
 Schemathesis reads the schema the API serves and, for every operation, sends requests that fit
 it and requests that don't, signed in as someone with a promise, entries in every practice,
-questionnaire results, a safety plan and a trusted person. Every answer must be one the schema
-names, of the content type it names, with a body of the shape it names, and never a 5xx.
+questionnaire results, a safety plan, a trusted person and a therapist (a link, a suggestion,
+a note for sessions, a look). The therapist's operations are sent a second time, signed in as
+a therapist whose person shares everything. Every answer must be one the schema names, of the
+content type it names, with a body of the shape it names, and never a 5xx.
 
 The seed is fixed and the examples per operation bounded, so a run is the same every time and
 takes under a minute. A failure prints a curl command that replays the request.
@@ -19,6 +21,7 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from schemathesis.checks import (
@@ -31,8 +34,12 @@ from schemathesis.checks import (
 from schemathesis.config import SchemathesisConfig
 
 from selftrust.api.api import api
+from selftrust.api.care import THERAPIST
 from selftrust.api.practices import BODY_FOR_KIND, WorksheetIn
 from selftrust.assessments.instruments import INSTRUMENTS
+from selftrust.care import categories, session_notes
+from selftrust.care.access import record_access
+from selftrust.care.models import CareLink, Homework
 from selftrust.practices.catalog import PRACTICES
 from tests.factories import (
     AssessmentResponseFactory,
@@ -46,6 +53,7 @@ from tests.factories import (
     UserFactory,
     api_token_for,
 )
+from tests.insights.factories import DailyCheckFactory, WeeklyReviewFactory
 
 SEED = 20261126
 EXAMPLES_PER_OPERATION = 25
@@ -123,6 +131,9 @@ def flatmap_path_parameters(context, path_parameters):
         own["promise_id"] = MINE
     if _is_id(own.get("person_id")):
         own["person_id"] = MINE
+    for name in ("link_id", "homework_id"):
+        if _is_id(own.get(name)):
+            own[name] = MINE
     if _is_id(own.get("entry_id")):
         entries = DELETED_ENTRY_ID if context.operation.path.endswith("/restore") else ENTRY_ID
         own["entry_id"] = entries.get(practice if practice in PRACTICES else "decision", MINE)
@@ -198,7 +209,42 @@ def signed_in(db):
                 EntryFactory(id=entry_id, user=user, practice=slug, deleted_at=deleted_at)
     for slug in INSTRUMENTS:
         AssessmentResponseFactory(id=RESPONSE_ID[slug], user=user, instrument_slug=slug)
+    therapist = UserFactory(is_therapist=True)
+    link = CareLink.objects.create(id=MINE, person=user, therapist=therapist, shared=["mood"])
+    Homework.objects.create(id=MINE, link=link, person=user, kind="practice", target="win")
+    session_notes.write(user, "Something to bring")
+    record_access(user.pk, therapist, categories.SAFETY_PLAN, False)
     return {"Authorization": f"Bearer {api_token_for(user)}"}
+
+
+@pytest.fixture
+def therapist_signed_in(db):
+    """The Authorization header of a therapist (two-factor sign-in set up) whose person, id
+    MINE, shares everything and has something in every category."""
+    therapist = UserFactory(is_therapist=True)
+    TOTPDevice.objects.create(user=therapist, name="Authenticator app", confirmed=True)
+    person = UserFactory(id=MINE)
+    link = CareLink.objects.create(
+        person=person,
+        therapist=therapist,
+        shared=[category.slug for category in categories.all_categories()],
+    )
+    CheckInFactory(promise=PromiseFactory(user=person), note="A quiet day")
+    DailyCheckFactory(user=person, note="Tired")
+    AssessmentResponseFactory(user=person, instrument_slug="phq-9", answers=[1] * 9)
+    friend = TrustedPersonFactory(user=person)
+    SafetyPlanFactory(user=person, help_people=[friend])
+    session_notes.write(person, "Something to bring")
+    WeeklyReviewFactory(user=person)
+    for slug, practice in PRACTICES.items():
+        if practice.kind == "decision":
+            DecisionFactory(entry__user=person)
+        elif practice.kind == "thought":
+            ThoughtRecordFactory(entry__user=person)
+        else:
+            EntryFactory(user=person, practice=slug)
+    Homework.objects.create(link=link, person=person, kind="practice", target="win")
+    return {"Authorization": f"Bearer {api_token_for(therapist)}"}
 
 
 @pytest.fixture
@@ -228,6 +274,16 @@ def test_every_answer_is_one_the_schema_names(case, app, signed_in):
     if case.operation.label in LENIENT_BODIES:
         checks = [check for check in CHECKS if check is not negative_data_rejection]
     case.call_and_validate(app=app, headers=signed_in, checks=checks)
+
+
+@schema.include(tag=THERAPIST).parametrize()
+@settings(
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    deadline=None,
+    database=None,
+)
+def test_every_answer_to_a_therapist_is_one_the_schema_names(case, app, therapist_signed_in):
+    case.call_and_validate(app=app, headers=therapist_signed_in, checks=CHECKS)
 
 
 def test_the_schema_checked_here_is_the_one_the_api_serves(client):

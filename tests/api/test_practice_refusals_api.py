@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 VALID = {
     "body-check-in": {"where": "Shoulders", "sensation": "Tight", "intensity": 6},
-    "grounding": {"before": 70, "exercise": "breathing", "after": 40},
+    "grounding": {"before": 7, "exercise": "breathing", "after": 4},
     "emotion": {"emotion": "anxious", "intensity": 7},
 }
 
@@ -30,7 +30,8 @@ VALID = {
         ("body-check-in", {"where": ["Shoulders"]}, "where", "plain text"),
         ("body-check-in", {"where": {"text": "Shoulders"}}, "where", "plain text"),
         ("body-check-in", {"mood": "fine"}, "mood", "no question called"),
-        ("grounding", {"before": 101}, "before", "from 0 to 100"),
+        ("grounding", {"before": 101}, "before", "from 0 to 10."),
+        ("grounding", {"before": 70}, "before", "Ratings are now 0 to 10; 70 would be 7."),
         ("grounding", {"exercise": "yoga"}, "exercise", "one of the answers shown"),
         ("grounding", {"exercise": None}, "exercise", "Please choose one"),
         ("emotion", {"emotion": "Fear"}, "emotion", "one of the answers shown"),

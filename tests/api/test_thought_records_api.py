@@ -7,16 +7,16 @@ pytestmark = pytest.mark.django_db
 VALID = {
     "situation": "My friend didn't reply",
     "automatic_thought": "She's angry with me",
-    "belief_before": 85,
+    "belief_before": 9,
     "emotions": [
-        {"emotion": "anxious", "before": 80, "after": 35},
-        {"emotion": "sad", "before": 40, "after": None},
+        {"emotion": "anxious", "before": 8, "after": 3},
+        {"emotion": "sad", "before": 4, "after": None},
     ],
     "thinking_traps": ["mind-reading", "catastrophising"],
     "evidence_for": "She usually replies fast",
     "evidence_against": "She told me she's busy this week",
     "balanced_thought": "She's probably busy; I can ask",
-    "belief_after": 30,
+    "belief_after": 3,
 }
 
 
@@ -30,7 +30,7 @@ def test_a_thought_record_is_saved_with_its_feelings(api, user):
     saved = ThoughtRecord.objects.get(entry__user=user)
     assert saved.emotions == VALID["emotions"]
     assert saved.thinking_traps == ["mind-reading", "catastrophising"]
-    assert (saved.belief_before, saved.belief_after) == (85, 30)
+    assert (saved.belief_before, saved.belief_after) == (9, 3)
     body = response.json()
     assert body["title"] == "She's angry with me"
     assert body["answers"] == VALID
@@ -38,9 +38,9 @@ def test_a_thought_record_is_saved_with_its_feelings(api, user):
 
 def test_feelings_can_be_named_with_only_a_before_rating(api):
     body = record(
-        api, emotions=[{"emotion": "ashamed", "before": 60}], thinking_traps=[], belief_after=None
+        api, emotions=[{"emotion": "ashamed", "before": 6}], thinking_traps=[], belief_after=None
     ).json()
-    assert body["answers"]["emotions"] == [{"emotion": "ashamed", "before": 60, "after": None}]
+    assert body["answers"]["emotions"] == [{"emotion": "ashamed", "before": 6, "after": None}]
     assert (body["answers"]["thinking_traps"], body["answers"]["belief_after"]) == ([], None)
 
 
@@ -48,14 +48,14 @@ def test_a_thought_record_can_be_changed_in_part(api):
     created = record(api).json()
     path = f"/practices/thought-record/entries/{created['id']}"
     response = api.patch(
-        path, {"belief_after": 20, "emotions": [{"emotion": "calm", "before": 10, "after": 5}]}
+        path, {"belief_after": 2, "emotions": [{"emotion": "calm", "before": 10, "after": 5}]}
     )
     assert response.status_code == 200
     saved = ThoughtRecord.objects.get()
     assert saved.emotions == [{"emotion": "calm", "before": 10, "after": 5}]
-    assert (saved.belief_after, saved.situation) == (20, VALID["situation"])
+    assert (saved.belief_after, saved.situation) == (2, VALID["situation"])
     assert saved.thinking_traps == VALID["thinking_traps"]
-    assert api.get(path).json()["answers"]["belief_after"] == 20
+    assert api.get(path).json()["answers"]["belief_after"] == 2
 
 
 def test_a_refused_thought_record_change_saves_nothing(api):
@@ -65,7 +65,7 @@ def test_a_refused_thought_record_change_saves_nothing(api):
         {"balanced_thought": "Changed", "emotions": [{"emotion": "calm", "before": 101}]},
     )
     assert response.status_code == 422
-    assert response.json()["detail"] == "Please choose a number from 0 to 100."
+    assert response.json()["detail"] == "Please choose a number from 0 to 10."
     assert list(response.json()["errors"]) == ["emotions[0].before"]
     saved = ThoughtRecord.objects.get()
     assert (saved.balanced_thought, saved.emotions) == (
@@ -85,10 +85,10 @@ def test_a_refused_thought_record_change_saves_nothing(api):
         ({"emotions": {"emotion": "sad", "before": 50}}, "emotions", "as a list"),
         ({"emotions": ["sad"]}, "emotions", "as a list"),
         ({"emotions": {}}, "emotions", "as a list"),
-        ({"emotions": [{"emotion": "sad", "before": "lots"}]}, "emotions[0].before", "0 to 100"),
+        ({"emotions": [{"emotion": "sad", "before": "lots"}]}, "emotions[0].before", "0 to 10."),
         ({"emotions": [{"emotion": "sad", "before": [50]}]}, "emotions[0].before", "whole number"),
-        ({"belief_before": 120}, "belief_before", "from 0 to 100"),
-        ({"belief_before": None}, "belief_before", "0 to 100"),
+        ({"belief_before": 120}, "belief_before", "from 0 to 10."),
+        ({"belief_before": None}, "belief_before", "0 to 10"),
         ({"situation": ""}, "situation", "what was happening"),
         ({"automatic_thought": "x" * 10_000}, "automatic_thought", "4000 characters"),
         ({"evidence_for": "<img src=x onerror=alert(1)>"}, "evidence_for", "tags"),

@@ -88,8 +88,11 @@ def test_every_practice_has_a_form_a_page_and_a_way_to_show_its_answers(slug):
         assert behaviour.review_form_class is not None
 
 
-def test_only_the_decision_journal_looks_back():
-    assert [p.slug for p in PRACTICES.values() if p.behaviour.looks_back] == ["decision"]
+def test_only_the_decision_journal_and_the_trust_experiment_look_back():
+    assert [p.slug for p in PRACTICES.values() if p.behaviour.looks_back] == [
+        "decision",
+        "trust-experiment",
+    ]
 
 
 def test_nothing_outside_the_catalog_checks_which_kind_a_practice_is():

@@ -70,7 +70,10 @@ def test_the_steps_are_not_folded_away(owner_client):
 def test_before_a_choice_the_first_exercise_leads(owner_client):
     form = form_of(page_of(owner_client))
     assert form.index(first_step("senses")) < form.index("The other exercises, step by step")
-    assert " checked" not in form  # shown first, not chosen on the person's behalf
+    # Shown first, not chosen on the person's behalf.
+    assert not [
+        tag for tag in re.findall(r'<input[^>]*name="exercise"[^>]*>', form) if " checked" in tag
+    ]
 
 
 def test_a_chosen_exercise_leads_and_the_others_follow_in_order(owner_client):
@@ -101,32 +104,33 @@ def test_the_guide_keeps_safety_first_and_a_way_to_the_breathing_circle(owner_cl
 
 def test_the_form_still_posts_the_same_answers(owner_client, user):
     response = owner_client.post(
-        NEW, {"before": "75", "exercise": "body-scan", "after": "40", "notes": "Feet felt warm"}
+        NEW, {"before": "7", "exercise": "body-scan", "after": "4", "notes": "Feet felt warm"}
     )
     entry = Entry.objects.get(user=user, practice="grounding")
     assert response.status_code == 302
     assert entry.data == {
-        "before": 75,
+        "before": 7,
         "exercise": "body-scan",
-        "after": 40,
+        "after": 4,
         "notes": "Feet felt warm",
     }
 
 
 def test_a_missing_choice_keeps_what_was_typed_and_the_steps(owner_client, user):
-    response = owner_client.post(NEW, {"before": "75", "after": "40"})
+    response = owner_client.post(NEW, {"before": "8", "after": "3"})
     page = html.unescape(response.content.decode())
     assert response.status_code == 400
-    assert 'value="75"' in page and 'value="40"' in page
+    assert 'name="before" min="0" max="10" step="1" value="8"' in page
+    assert 'name="after" min="0" max="10" step="1" value="3"' in page
     assert first_step("senses") in form_of(page)
     assert not Entry.objects.filter(user=user).exists()
 
 
 def test_a_draft_brings_back_the_rating_and_its_exercise_leads(owner_client, user):
-    owner_client.post(AUTOSAVE, {"before": "65", "exercise": "safe-now"})
+    owner_client.post(AUTOSAVE, {"before": "6", "exercise": "safe-now"})
     assert drafts.get(user, "practice:grounding:new") is not None
     form = form_of(page_of(owner_client))
-    assert 'value="65"' in form
+    assert 'name="before" min="0" max="10" step="1" value="6"' in form
     assert form.index(first_step("safe-now")) < form.index("The other exercises, step by step")
 
 

@@ -184,22 +184,23 @@ def test_grounding_logs_tipp_and_stop_and_a_link_can_choose_them(owner_client, u
     page = owner_client.get(new_url("grounding"), {"exercise": slug}).content.decode()
     assert ticked(page, slug)
     assert sum(ticked(page, other) for other in ("senses", "breathing", "tipp", "stop")) == 1
-    owner_client.post(new_url("grounding"), {"before": "80", "exercise": slug, "after": "50"})
+    owner_client.post(new_url("grounding"), {"before": "8", "exercise": slug, "after": "5"})
     assert Entry.objects.get().data["exercise"] == slug
 
 
 def test_grounding_ignores_an_exercise_it_does_not_know(owner_client):
     page = owner_client.get(new_url("grounding"), {"exercise": "skydiving"}).content.decode()
-    assert " checked" not in page
+    assert not any(ticked(page, other) for other in ("senses", "breathing", "tipp", "stop"))
 
 
 def test_a_link_choice_wins_over_a_draft_but_keeps_the_rest_of_it(owner_client, user):
     owner_client.post(
         reverse("drafts:autosave", args=["practice:grounding:new"]),
-        {"before": "75", "exercise": "senses"},
+        {"before": "7", "exercise": "senses"},
     )
     page = owner_client.get(new_url("grounding"), {"exercise": "stop"}).content.decode()
-    assert 'value="75"' in page
+    assert 'name="before" min="0" max="10" step="1" value="7"' in page
+    assert 'name="before_rated" id="id_before_rated" checked>' in page
     assert ticked(page, "stop") and not ticked(page, "senses")
 
 
@@ -234,9 +235,9 @@ HEAVY_SAMPLES = {
     "thought-record": {
         "situation": "A friend didn't answer",
         "automatic_thought": "She's annoyed with me",
-        "belief_before": "60",
+        "belief_before": "6",
         "emotion_1": "anxious",
-        "emotion_1_before": "40",
+        "emotion_1_before": "4",
     },
 }
 

@@ -41,31 +41,31 @@ def test_no_reviews_means_no_score_rather_than_zero():
 
 def test_thought_record_changes_show_before_and_after():
     changes = thought_changes(
-        90,
-        40,
+        9,
+        4,
         [
-            {"emotion": "anxious", "before": 80, "after": 30},
-            {"emotion": "sad", "before": 50, "after": None},
+            {"emotion": "anxious", "before": 8, "after": 3},
+            {"emotion": "sad", "before": 5, "after": None},
         ],
     )
     assert [(c.name, c.difference) for c in changes] == [
-        ("Belief in the thought", -50),
-        ("Anxious", -50),
+        ("Belief in the thought", -5),
+        ("Anxious", -5),
         ("Sad", None),
     ]
 
 
 def test_grounding_effects_put_what_helps_most_first():
     sessions = [
-        {"exercise": "breathing", "before": 70, "after": 30},
-        {"exercise": "breathing", "before": 60, "after": 40},
-        {"exercise": "senses", "before": 50, "after": 45},
-        {"exercise": "body-scan", "before": 50},  # no after: not counted
+        {"exercise": "breathing", "before": 7, "after": 3},
+        {"exercise": "breathing", "before": 6, "after": 4},
+        {"exercise": "senses", "before": 5, "after": 4},
+        {"exercise": "body-scan", "before": 5},  # no after: not counted
     ]
     effects = grounding_effects(sessions)
     assert [e.slug for e in effects] == ["breathing", "senses"]
     assert effects[0].times == 2
-    assert effects[0].mean_change == pytest.approx(-30)
+    assert effects[0].mean_change == pytest.approx(-3)
 
 
 def test_signs_change_shows_direction_since_last_time():

@@ -19,16 +19,16 @@ CRISIS = "I want to kill myself"
 THOUGHT_RECORD = {
     "situation": "My friend didn't reply",
     "automatic_thought": "She's angry with me",
-    "belief_before": "85",
+    "belief_before": "9",
     "emotion_1": "anxious",
-    "emotion_1_before": "80",
-    "emotion_1_after": "40",
+    "emotion_1_before": "8",
+    "emotion_1_after": "4",
     "evidence_for": "She usually replies fast",
     "evidence_against": "She told me she's busy this week",
     "balanced_thought": "She's probably busy; I can ask",
-    "belief_after": "30",
+    "belief_after": "3",
 }
-GROUNDING = {"before": "80", "exercise": "senses", "after": "40"}
+GROUNDING = {"before": "8", "exercise": "senses", "after": "4"}
 
 
 def save(client, slug, data, **changes) -> str:
@@ -50,7 +50,9 @@ def sam(user):
 def test_a_feeling_that_came_down_brings_no_reach_out_and_is_acknowledged(owner_client, sam):
     page = save(owner_client, "thought-record", THOUGHT_RECORD)
     assert REACH_OUT not in page and PANEL not in page
-    assert "How anxious you felt came down from 80 to 40 as you worked through this." in page
+    assert (
+        "How anxious you felt came down from 8 to 4, out of 10, as you worked through this." in page
+    )
 
 
 def test_the_acknowledgement_is_plain(owner_client):
@@ -60,10 +62,10 @@ def test_the_acknowledgement_is_plain(owner_client):
 
 
 def test_a_feeling_that_stayed_high_still_brings_the_offer(owner_client, sam):
-    page = save(owner_client, "thought-record", THOUGHT_RECORD, emotion_1_after="75")
+    page = save(owner_client, "thought-record", THOUGHT_RECORD, emotion_1_after="7")
     assert REACH_OUT in page
     # Still it came down a little, and that is true to say.
-    assert "came down from 80 to 75" in page
+    assert "came down from 8 to 7" in page
 
 
 def test_a_feeling_that_grew_brings_the_offer_and_no_acknowledgement(owner_client, sam):
@@ -71,8 +73,8 @@ def test_a_feeling_that_grew_brings_the_offer_and_no_acknowledgement(owner_clien
         owner_client,
         "thought-record",
         THOUGHT_RECORD,
-        emotion_1_before="50",
-        emotion_1_after="85",
+        emotion_1_before="5",
+        emotion_1_after="9",
     )
     assert REACH_OUT in page
     assert "came down" not in page
@@ -85,7 +87,7 @@ def test_without_an_after_rating_a_strong_feeling_brings_the_offer_as_before(own
 
 def test_without_an_after_rating_a_milder_feeling_brings_nothing(owner_client, sam):
     page = save(
-        owner_client, "thought-record", THOUGHT_RECORD, emotion_1_before="60", emotion_1_after=None
+        owner_client, "thought-record", THOUGHT_RECORD, emotion_1_before="6", emotion_1_after=None
     )
     assert REACH_OUT not in page and "came down" not in page
 
@@ -96,8 +98,8 @@ def test_one_feeling_still_strong_brings_the_offer_beside_one_that_eased(owner_c
         "thought-record",
         THOUGHT_RECORD,
         emotion_2="ashamed",
-        emotion_2_before="90",
-        emotion_2_after="85",
+        emotion_2_before="9",
+        emotion_2_after="8",
     )
     assert REACH_OUT in page
 
@@ -108,13 +110,13 @@ def test_several_feelings_that_came_down_are_named_together(owner_client, sam):
         "thought-record",
         THOUGHT_RECORD,
         emotion_2="sad",
-        emotion_2_before="70",
-        emotion_2_after="30",
+        emotion_2_before="7",
+        emotion_2_after="3",
     )
     assert REACH_OUT not in page
     assert (
-        "As you worked through this, some feelings came down: anxious from 80 to 40, "
-        "sad from 70 to 30." in page
+        "As you worked through this, some feelings came down: anxious from 8 to 4, "
+        "sad from 7 to 3 (out of 10)." in page
     )
 
 
@@ -124,8 +126,8 @@ def test_calm_that_fell_is_not_called_easing_and_strong_calm_is_not_distress(own
         "thought-record",
         THOUGHT_RECORD,
         emotion_1="calm",
-        emotion_1_before="90",
-        emotion_1_after="20",
+        emotion_1_before="9",
+        emotion_1_after="2",
     )
     assert "came down" not in page and REACH_OUT not in page
 
@@ -141,7 +143,7 @@ def test_the_acknowledgement_is_only_for_the_moment_of_saving(owner_client, user
     save(owner_client, "thought-record", THOUGHT_RECORD)
     entry = Entry.objects.get(user=user)
     page = owner_client.get(reverse("practices:entry", args=[entry.pk])).content.decode()
-    assert "came down from 80 to 40" not in page
+    assert "came down from 8 to 4" not in page
 
 
 # --- grounding ----------------------------------------------------------------------------
@@ -150,21 +152,24 @@ def test_the_acknowledgement_is_only_for_the_moment_of_saving(owner_client, user
 def test_distress_that_came_down_in_grounding_brings_no_reach_out(owner_client, sam):
     page = save(owner_client, "grounding", GROUNDING)
     assert REACH_OUT not in page and PANEL not in page
-    assert "How distressed you felt came down from 80 to 40 as you worked through this." in page
+    assert (
+        "How distressed you felt came down from 8 to 4, out of 10, as you worked through this."
+        in page
+    )
 
 
 def test_distress_that_stayed_high_after_grounding_brings_the_offer(owner_client, sam):
-    assert REACH_OUT in save(owner_client, "grounding", GROUNDING, after="80")
+    assert REACH_OUT in save(owner_client, "grounding", GROUNDING, after="8")
 
 
 def test_distress_that_rose_after_grounding_brings_the_offer(owner_client, sam):
-    page = save(owner_client, "grounding", GROUNDING, before="50", after="85")
+    page = save(owner_client, "grounding", GROUNDING, before="5", after="9")
     assert REACH_OUT in page and "came down" not in page
 
 
 def test_grounding_without_an_after_rating_offers_as_before(owner_client, sam):
     assert REACH_OUT in save(owner_client, "grounding", GROUNDING, after=None)
-    assert REACH_OUT not in save(owner_client, "grounding", GROUNDING, before="40", after=None)
+    assert REACH_OUT not in save(owner_client, "grounding", GROUNDING, before="4", after=None)
 
 
 def test_crisis_words_in_grounding_notes_bring_the_panel_whatever_the_rating(owner_client, sam):
@@ -179,8 +184,8 @@ def test_crisis_words_in_grounding_notes_bring_the_panel_whatever_the_rating(own
 @pytest.mark.parametrize(
     "slug, answers",
     [
-        ("grounding", {"before": 80, "after": 40}),
-        ("thought-record", {"emotions": [{"emotion": "scared", "before": 80, "after": 40}]}),
+        ("grounding", {"before": 8, "after": 4}),
+        ("thought-record", {"emotions": [{"emotion": "scared", "before": 8, "after": 4}]}),
     ],
 )
 def test_every_practice_with_a_before_and_after_reads_the_fall(slug, answers):
@@ -191,7 +196,7 @@ def test_every_practice_with_a_before_and_after_reads_the_fall(slug, answers):
 
 @pytest.mark.parametrize(
     "before, after, hard",
-    [(80, 40, False), (80, 69, False), (80, 70, True), (50, 85, True), (80, None, True)],
+    [(8, 4, False), (8, 6, False), (8, 7, True), (5, 9, True), (8, None, True)],
 )
 def test_grounding_counts_how_it_is_afterwards(before, after, hard):
     assert PRACTICES["grounding"].felt_hard({"before": before, "after": after}) is hard
@@ -199,12 +204,12 @@ def test_grounding_counts_how_it_is_afterwards(before, after, hard):
 
 def test_an_easing_is_never_a_rise_or_no_change():
     eased = PRACTICES["grounding"].eased
-    assert eased({"before": 40, "after": 80}) == ()
-    assert eased({"before": 60, "after": 60}) == ()
-    assert eased({"before": 60}) == ()
-    assert eased({"before": 60, "after": 30}) == (Easing("distressed", 60, 30),)
+    assert eased({"before": 4, "after": 8}) == ()
+    assert eased({"before": 6, "after": 6}) == ()
+    assert eased({"before": 6}) == ()
+    assert eased({"before": 6, "after": 3}) == (Easing("distressed", 6, 3),)
 
 
 @pytest.mark.parametrize("slug", sorted(set(PRACTICES) - {"grounding", "thought-record"}))
 def test_practices_without_a_re_rating_acknowledge_nothing(slug):
-    assert PRACTICES[slug].eased({"before": 80, "after": 40, "intensity": 2}) == ()
+    assert PRACTICES[slug].eased({"before": 8, "after": 4, "intensity": 2}) == ()

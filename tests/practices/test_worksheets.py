@@ -14,7 +14,7 @@ VALID = {
         "intensity": "6",
         "message": "I'm tired",
     },
-    "grounding": {"before": "70", "exercise": "breathing", "after": "40"},
+    "grounding": {"before": "7", "exercise": "breathing", "after": "4"},
     "self-compassion": {"moment": "This is hard", "kind_words": "I'm doing my best"},
     "mistake": {"what_happened": "I forgot the call", "information": "I was overloaded"},
     "win": {"win": "I went for a walk"},
@@ -69,11 +69,12 @@ def test_grounding_shows_the_change_and_what_helps(owner_client, user):
     owner_client.post(new_url("grounding"), VALID["grounding"])
     entry = Entry.objects.get(user=user)
     assert (
-        "Distress went from 70 to 40"
+        "Distress went from 7 to 4, out of 10."
         in owner_client.get(reverse("practices:entry", args=[entry.pk])).content.decode()
     )
     page = owner_client.get(new_url("grounding")).content.decode()
-    assert "What has helped you" in page and "70 → 40" in page
+    assert "What has helped you" in page and "7 → 4" in page
+    assert "Distress before → after (average, out of 10)" in page
 
 
 def test_a_win_is_celebrated_gently(owner_client, user):
@@ -112,8 +113,9 @@ def test_strengths_gather_into_a_list(owner_client, user):
             {"where": "Chest", "sensation": "Tight", "intensity": "-1"},
             "from 0 to 10",
         ),
-        ("grounding", {"before": "150", "exercise": "breathing"}, "from 0 to 100"),
-        ("grounding", {"before": "50", "exercise": "skydiving"}, "one of the answers shown"),
+        ("grounding", {"before": "150", "exercise": "breathing"}, "from 0 to 10"),
+        ("grounding", {"before": "70", "exercise": "breathing"}, "0 to 10; 70 would be 7"),
+        ("grounding", {"before": "5", "exercise": "skydiving"}, "one of the answers shown"),
         ("self-compassion", {"moment": "", "kind_words": "x"}, "A few words are enough"),
         ("mistake", {"what_happened": "x" * 10_000, "information": "y"}, "4000 characters"),
         ("win", {"win": "<script>alert(1)</script>"}, "Plain words"),

@@ -4,7 +4,12 @@ import pytest
 
 from selftrust.promises.models import Promise, Status
 from selftrust.promises.strength import MULTIPLIER
-from selftrust.promises.track_record import build_track_record, kept_share, track_record_for
+from selftrust.promises.track_record import (
+    STRENGTH_MEANING,
+    build_track_record,
+    kept_share,
+    track_record_for,
+)
 from tests.factories import CheckInFactory, PromiseFactory
 
 TODAY = date(2026, 11, 25)
@@ -62,14 +67,77 @@ def test_archived_promises_keep_their_history_but_leave_overall_strength():
     assert record.strength == pytest.approx(1 - MULTIPLIER)
 
 
-def test_weekly_chart_has_fourteen_points_ending_today_with_gaps_before_any_answer():
-    record = build_track_record([make_promise(1)], {1: [(ago(20), "kept")]}, TODAY)
-    days = [day for day, _value in record.weekly_strength]
-    assert days[-1] == TODAY
+def test_two_weeks_of_answers_fill_the_chart_a_point_a_day():
+    answers = [(ago(days), "kept") for days in range(13, -1, -1)]
+    record = build_track_record([make_promise(1)], {1: answers}, TODAY)
+    days = [day for day, _value in record.strength_over_time]
+    assert days[0] == ago(13) and days[-1] == TODAY
     assert len(days) == 14
-    values = [value for _day, value in record.weekly_strength]
-    assert values[0] is None
-    assert values[-1] == pytest.approx(1 - MULTIPLIER)
+    assert record.strength_over_time[0][1] == pytest.approx(1 - MULTIPLIER)
+
+
+def test_the_chart_starts_at_the_first_answer_whatever_the_promise_s_age():
+    # The promise began a year ago; the first answer came three weeks ago.
+    record = build_track_record([make_promise(1)], {1: [(ago(20), "kept")]}, TODAY)
+    assert record.axis.start == ago(20)
+    values = [value for _day, value in record.strength_over_time]
+    assert values[0] == pytest.approx(1 - MULTIPLIER)
+    assert values[-1] == values[0]  # no answer since: strength stays, never decays to zero
+
+
+def test_a_long_record_shows_a_point_a_week_within_the_chosen_range():
+    answers = [(ago(days), "kept") for days in range(399, -1, -1)]
+    record = build_track_record([make_promise(1)], {1: answers}, TODAY, longest=91)
+    assert record.axis.step == 7
+    assert len(record.strength_over_time) == 13
+    # Strength built from all 400 days, not only the 91 shown.
+    assert record.strength_over_time[0][1] > 0.99
+
+
+def test_each_point_keeps_the_share_of_the_week_up_to_it():
+    answers = [(ago(days), "kept" if days % 2 else "not_this_time") for days in range(30)]
+    answers.sort()
+    record = build_track_record([make_promise(1)], {1: answers}, TODAY)
+    for point in record.over_time:
+        expected = kept_share(answers, point.day - timedelta(days=6), point.day)
+        assert point.kept == expected
+
+
+def test_periods_that_hold_every_answer_are_left_out():
+    def periods(first_answer_days_ago):
+        record = build_track_record(
+            [make_promise(1)], {1: [(ago(first_answer_days_ago), "kept")]}, TODAY
+        )
+        return [period.key for period in record.periods]
+
+    assert periods(3) == ["all"]
+    assert periods(10) == ["week", "all"]
+    assert periods(40) == ["week", "month", "all"]
+
+
+def test_since_you_began_counts_every_answer_and_kept_times_only_grow():
+    answers = [(ago(50), "kept"), (ago(40), "partly"), (ago(2), "kept"), (ago(1), "let_go")]
+    record = build_track_record([make_promise(1)], {1: answers}, TODAY)
+    assert record.first_day == ago(50)
+    assert record.in_periods["all"].answered == 3
+    assert record.in_periods["all"].share == pytest.approx(2.5 / 3)
+    assert (record.kept_times, record.partly_times) == (2, 1)
+    row, shares = record.promise_rows[0]
+    assert [share.answered for share in shares] == [1, 1, 3]
+
+
+def test_the_api_s_windows_are_kept_as_they_were():
+    record = build_track_record(
+        [make_promise(1)], {1: [(ago(60), "kept"), (ago(0), "kept")]}, TODAY
+    )
+    assert set(record.kept) == {7, 30, 90}
+    assert record.kept[90].answered == 2 and record.kept[30].answered == 1
+
+
+def test_strength_is_explained_in_one_plain_sentence():
+    meaning = str(STRENGTH_MEANING)
+    assert meaning.count(". ") == 0 and meaning.endswith(".")
+    assert "13 kept days" in meaning
 
 
 def test_no_answers_means_no_overall_strength():

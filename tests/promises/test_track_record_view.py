@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -83,5 +84,62 @@ def test_the_record_s_dates_follow_the_reader_though_the_page_is_cached(owner_cl
     CheckInFactory(promise=promise, day=today, outcome="kept")
     us = owner_client.get(URL, HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
     de = owner_client.get(URL, HTTP_ACCEPT_LANGUAGE="de-DE").content.decode()
-    assert f"to {today:%b} {today.day}." in us
-    assert f"to {today.day} {today:%b}." in de
+    assert f"to {today:%b} {today.day}, {today.year}," in us
+    assert f"to {today.day} {today:%b} {today.year}," in de
+
+
+def test_two_weeks_of_answers_show_no_box_that_repeats_another(owner_client, user):
+    today = user.local_today()
+    promise = PromiseFactory(user=user, starts_on=today - timedelta(days=20))
+    answer(promise, today, [(days, "kept") for days in range(14)])
+    page = owner_client.get(URL).content.decode()
+    labels = re.findall(r'<span class="label">(.*?)</span>', page)
+    assert labels[0].startswith("kept, last 7 days")
+    assert labels[1].startswith("kept, since ")
+    assert not any("4 weeks" in label or "90 days" in label for label in labels)
+    assert '<span class="value">14</span><span class="label">times kept, all told' in page
+
+
+def test_a_longer_record_shows_a_week_a_month_and_since_you_began(owner_client, user):
+    today = user.local_today()
+    promise = PromiseFactory(user=user, starts_on=today - timedelta(days=100))
+    answer(promise, today, [(days, "kept") for days in range(0, 100, 3)])
+    page = owner_client.get(URL).content.decode()
+    labels = re.findall(r'<span class="label">kept, (.*?) ·', page)
+    assert labels[0] == "last 7 days" and labels[1] == "last 4 weeks"
+    assert labels[2].startswith("since ")
+
+
+def test_strength_is_explained_in_one_sentence_beside_its_figure(owner_client, user):
+    CheckInFactory(promise=PromiseFactory(user=user))
+    page = owner_client.get(URL).content.decode()
+    meaning = re.search(r'<p class="muted" id="strength-meaning">(.*?)</p>', page).group(1)
+    assert "not a lower mark" in meaning and meaning.count(". ") == 0
+
+
+def test_the_chart_spans_from_the_first_answer_to_today(owner_client, user):
+    today = user.local_today()
+    promise = PromiseFactory(user=user, starts_on=today - timedelta(days=200))
+    answer(promise, today, [(days, "kept") for days in range(14)])
+    page = owner_client.get(URL).content.decode()
+    first = today - timedelta(days=13)
+    assert (
+        f"From {first:%b} {first.day}, {first.year} to {today:%b} {today.day}, {today.year}, a point every day."
+        in page
+    )
+    table = page.split('id="strength-caption"')[1].split("</table>")[0]
+    assert table.count("<tr><td>") == 14
+    assert "no answers yet" not in table
+
+
+def test_a_range_can_be_chosen_once_the_record_is_long_enough(owner_client, user):
+    today = user.local_today()
+    promise = PromiseFactory(user=user, starts_on=today - timedelta(days=200))
+    answer(promise, today, [(days, "kept") for days in range(0, 200, 2)])
+    page = owner_client.get(URL, {"range": "4w"}).content.decode()
+    assert 'href="?range=4w#chart-heading" aria-current="true"' in page
+    table = page.split('id="strength-caption"')[1].split("</table>")[0]
+    assert table.count("<tr><td>") == 28
+    page = owner_client.get(URL, {"range": "all"}).content.decode()
+    table = page.split('id="strength-caption"')[1].split("</table>")[0]
+    assert table.count("<tr><td>") == 29  # a point a week

@@ -32,8 +32,9 @@ def suggestions(page: str, field: str) -> str:
 
 
 def test_grounding_that_helped_is_offered_for_things_i_can_do_on_my_own(owner_client, user):
-    grounding(user, "breathing", 80, 40)
-    grounding(user, "senses", 60, 55)  # barely helped: not offered
+    grounding(user, "breathing", 8, 4)
+    grounding(user, "senses", 6, 6)  # barely helped (half a point on average): not offered
+    grounding(user, "senses", 6, 5)
     page = owner_client.get(EDIT).content.decode()
     offered = suggestions(page, "coping_on_my_own")
     assert "Paced breathing" in offered and "5-4-3-2-1" not in offered
@@ -41,8 +42,8 @@ def test_grounding_that_helped_is_offered_for_things_i_can_do_on_my_own(owner_cl
 
 
 def test_strongly_believed_hot_thoughts_are_offered_as_warning_signs(owner_client, user):
-    thought(user, "Nothing will ever change", 85)
-    thought(user, "Maybe they were busy", 30)
+    thought(user, "Nothing will ever change", 9)
+    thought(user, "Maybe they were busy", 3)
     page = owner_client.get(EDIT).content.decode()
     offered = suggestions(page, "warning_signs")
     assert "The thought “Nothing will ever change”" in offered
@@ -50,20 +51,20 @@ def test_strongly_believed_hot_thoughts_are_offered_as_warning_signs(owner_clien
 
 
 def test_a_suggestion_already_in_the_plan_is_not_offered_again(owner_client, user):
-    grounding(user, "breathing", 80, 40)
+    grounding(user, "breathing", 8, 4)
     SafetyPlan.objects.create(user=user, coping_on_my_own="A hot shower\npaced breathing")
     page = owner_client.get(EDIT).content.decode()
     assert 'data-suggestions-for="id_coping_on_my_own"' not in page
 
 
 def test_nothing_is_added_to_the_plan_without_the_person(owner_client, user):
-    grounding(user, "breathing", 80, 40)
+    grounding(user, "breathing", 8, 4)
     owner_client.get(EDIT)
     assert not SafetyPlan.objects.filter(user=user).exists()
 
 
 def test_another_persons_practice_never_suggests_anything(owner_client, other_user):
-    grounding(other_user, "breathing", 80, 40)
-    thought(other_user, "Nothing will ever change", 85)
+    grounding(other_user, "breathing", 8, 4)
+    thought(other_user, "Nothing will ever change", 9)
     page = owner_client.get(EDIT).content.decode()
     assert "data-suggestions-for" not in page

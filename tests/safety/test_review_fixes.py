@@ -329,20 +329,20 @@ REACH_OUT = "Would it help to reach out to someone you trust?"
 @pytest.mark.parametrize(
     "slug, data",
     [
-        ("grounding", {"before": "40", "exercise": "breathing", "after": "85"}),
+        ("grounding", {"before": "4", "exercise": "breathing", "after": "9"}),
         (
             "thought-record",
             {
                 "situation": "My friend didn't reply",
                 "automatic_thought": "She's angry with me",
-                "belief_before": "85",
+                "belief_before": "9",
                 "emotion_1": "anxious",
-                "emotion_1_before": "50",
-                "emotion_1_after": "75",
+                "emotion_1_before": "5",
+                "emotion_1_after": "8",
                 "evidence_for": "She usually replies fast",
                 "evidence_against": "She told me she's busy this week",
                 "balanced_thought": "She's probably busy; I can ask",
-                "belief_after": "60",
+                "belief_after": "6",
             },
         ),
     ],

@@ -22,19 +22,19 @@ IDIOM = "I absolutely killed it at work today"
 THOUGHT_RECORD = {
     "situation": "My friend didn't reply",
     "automatic_thought": "She's angry with me",
-    "belief_before": "85",
+    "belief_before": "9",
     "emotion_1": "anxious",
-    "emotion_1_before": "80",
+    "emotion_1_before": "8",
     # Still strong after working it through: a fall would be a good sign, not a reason to
     # offer reaching out (tests/practices/test_support_after_saving.py).
-    "emotion_1_after": "75",
+    "emotion_1_after": "7",
     "thinking_traps": ["mind-reading", "catastrophising"],
     "evidence_for": "She usually replies fast",
     "evidence_against": "She told me she's busy this week",
     "balanced_thought": "She's probably busy; I can ask",
-    "belief_after": "30",
+    "belief_after": "3",
 }
-CALM_THOUGHT_RECORD = {**THOUGHT_RECORD, "emotion_1_before": "30", "emotion_1_after": "10"}
+CALM_THOUGHT_RECORD = {**THOUGHT_RECORD, "emotion_1_before": "3", "emotion_1_after": "1"}
 
 
 def new_url(slug):
@@ -202,7 +202,7 @@ def test_only_the_persons_own_words_are_screened(
     # A worksheet named "Grounding" whose chosen answer is "Paced breathing" (value "breathing").
     page = owner_client.post(
         new_url("grounding"),
-        {"before": "30", "exercise": "breathing", "after": "10", "notes": "Felt steadier"},
+        {"before": "3", "exercise": "breathing", "after": "1", "notes": "Felt steadier"},
         follow=True,
     ).content.decode()
     assert "Paced breathing" in page and PANEL not in page
@@ -370,8 +370,8 @@ def test_with_nobody_on_the_list_the_card_offers_to_add_someone(owner_client, us
     assert f'<a href="{reverse("safety:person_create")}">Add someone you trust</a>' in card
 
 
-def test_feeling_rated_exactly_70_counts_as_hard(owner_client, user):
-    data = {**THOUGHT_RECORD, "emotion_1_before": "70", "emotion_1_after": "70"}
+def test_feeling_rated_exactly_7_of_10_counts_as_hard(owner_client, user):
+    data = {**THOUGHT_RECORD, "emotion_1_before": "7", "emotion_1_after": "7"}
     assert (
         REACH_OUT
         in owner_client.post(new_url("thought-record"), data, follow=True).content.decode()
@@ -379,7 +379,7 @@ def test_feeling_rated_exactly_70_counts_as_hard(owner_client, user):
 
 
 def test_a_calm_entry_offers_nothing(owner_client, user, sam):
-    data = {**THOUGHT_RECORD, "emotion_1_before": "69", "emotion_1_after": "40"}
+    data = {**THOUGHT_RECORD, "emotion_1_before": "6", "emotion_1_after": "4"}
     page = owner_client.post(new_url("thought-record"), data, follow=True).content.decode()
     assert REACH_OUT not in page and PANEL not in page
 
@@ -394,9 +394,9 @@ def test_the_card_is_not_added_when_the_crisis_panel_shows(owner_client, user, s
 @pytest.mark.parametrize(
     "slug, data, hard",
     [
-        ("grounding", {"before": "80", "exercise": "breathing", "after": "70"}, True),
-        ("grounding", {"before": "80", "exercise": "breathing", "after": "60"}, False),
-        ("grounding", {"before": "40", "exercise": "breathing", "after": "20"}, False),
+        ("grounding", {"before": "8", "exercise": "breathing", "after": "7"}, True),
+        ("grounding", {"before": "8", "exercise": "breathing", "after": "6"}, False),
+        ("grounding", {"before": "4", "exercise": "breathing", "after": "2"}, False),
         ("body-check-in", {"where": "Chest", "sensation": "Tight", "intensity": "8"}, True),
         ("body-check-in", {"where": "Chest", "sensation": "Tight", "intensity": "7"}, False),
         ("emotion", {"emotion": "anxious", "intensity": "9", "makes_sense": "Big day"}, True),

@@ -3,7 +3,16 @@
 // (Saving drafts as the person types is drafts/save-as-you-type.js, shared by every form.)
 (function () {
   "use strict";
-  // Thought record, re-rating: each box says what was rated before ("Anxious, 70 before"),
+  // A rating (widgets/rating.html) as a number, or "" while its "Save my rating" box is
+  // unticked (not rated).
+  function ratingOf(form, name) {
+    var slider = form.elements[name];
+    var rated = form.elements[name + "_rated"];
+    if (!slider || (rated && !rated.checked)) return "";
+    return slider.value;
+  }
+
+  // Thought record, re-rating: each slider says what was rated before ("Anxious, 7 before"),
   // and a feeling row stays out of the way until that feeling has been named.
   document.addEventListener("DOMContentLoaded", function () {
     var rows = document.querySelectorAll("[data-rerate]");
@@ -13,16 +22,17 @@
       Array.prototype.forEach.call(rows, function (row) {
         var feeling = row.getAttribute("data-feeling");
         var select = feeling ? form.elements[feeling] : null;
-        var before = form.elements[row.getAttribute("data-before")];
-        var input = row.querySelector("input");
+        var before = ratingOf(form, row.getAttribute("data-before"));
+        var input = row.querySelector("input[type=range]") || row.querySelector("input");
+        var rated = input.type === "range" ? ratingOf(form, input.name) : input.value;
         var hint = row.querySelector("[data-rerate-hint]");
         var name = select && select.value ? select.options[select.selectedIndex].text : "";
         if (select) {
-          row.hidden = !name && !input.value && !row.querySelector(".errorlist");
+          row.hidden = !name && !rated && !row.querySelector(".errorlist");
         }
         var parts = [];
         if (name) parts.push(name);
-        if (before && before.value !== "") parts.push(before.value + " before");
+        if (before !== "") parts.push(before + " before");
         hint.textContent = parts.length ? parts.join(", ") + "." : "";
         hint.hidden = !parts.length;
         var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
