@@ -14,6 +14,8 @@ from selftrust.care import categories
 from selftrust.care.links import link_of_therapist
 from selftrust.care.models import AccessRecord, CareLink
 
+UNKNOWN_CATEGORY = "unknown"
+
 
 class NotVerified(Exception):
     """A therapist who has not completed two-factor sign-in in this session."""
@@ -25,6 +27,21 @@ def therapist_may_read(user) -> bool:
         return False
     is_verified = getattr(user, "is_verified", None)
     return bool(is_verified and is_verified())
+
+
+# The largest id a database key holds: a larger one names nobody (SQLite would overflow on it).
+_LARGEST_ID = 2**63 - 1
+
+
+def _person_id(value) -> int:
+    """The id asked for, or 404 for anything that cannot name an account."""
+    try:
+        person_id = int(value)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    if not 0 < person_id <= _LARGEST_ID:
+        raise Http404
+    return person_id
 
 
 def record_access(person_id: int, therapist, category: str, allowed: bool) -> None:
@@ -62,14 +79,13 @@ def open_for_therapist(therapist, person_id, category: str) -> CareLink:
     """
     if not therapist_may_read(therapist):
         raise NotVerified
-    try:
-        person_id = int(person_id)
-    except (TypeError, ValueError):
-        raise Http404 from None
+    person_id = _person_id(person_id)
     link = link_of_therapist(therapist, person_id)
-    allowed = bool(link and link.shares(category) and categories.category_or_none(category))
+    known = categories.category_or_none(category) is not None
+    allowed = bool(link and known and link.shares(category))
     if link is not None or User.objects.filter(pk=person_id, is_therapist=False).exists():
-        record_access(person_id, therapist, category, allowed)
+        # A made-up category is written down as such, never as the text that was asked for.
+        record_access(person_id, therapist, category if known else UNKNOWN_CATEGORY, allowed)
     if not allowed:
         raise Http404
     return link
@@ -83,10 +99,7 @@ def open_link_for_therapist(therapist, person_id) -> CareLink:
     """
     if not therapist_may_read(therapist):
         raise NotVerified
-    try:
-        person_id = int(person_id)
-    except (TypeError, ValueError):
-        raise Http404 from None
+    person_id = _person_id(person_id)
     link = link_of_therapist(therapist, person_id)
     if link is None:
         if User.objects.filter(pk=person_id, is_therapist=False).exists():

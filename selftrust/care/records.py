@@ -8,18 +8,30 @@ Whether words read as crisis is worked out when the therapist looks (`reads_as_c
 never stored (decision 0004).
 """
 
+from django.db.models import Q
+
 from selftrust.assessments.models import AssessmentResponse
 from selftrust.care.models import CareLink, SessionNote
 from selftrust.care.shared_record import shared_from_moment
 from selftrust.insights.models import DailyCheck, WeeklyReview
 from selftrust.practices.models import Entry
-from selftrust.promises.models import CheckIn, Promise
+from selftrust.promises.models import CheckIn, Promise, Status
 from selftrust.safety.screening import mentions_crisis
 
 
 def promises(link: CareLink):
-    """Every promise, as the track record on the person's page counts them all."""
-    return Promise.objects.owned_by(link.person).order_by("created_at", "pk")
+    """The promises the person's page shows in the shared range: every promise without a
+    first day; with one, those answered on or after it, and those still active that started
+    on or after it (an older promise answered only before it stays unseen)."""
+    found = Promise.objects.owned_by(link.person)
+    if link.shared_from:
+        answered = CheckIn.objects.filter(
+            promise__user_id=link.person_id, day__gte=link.shared_from
+        ).values("promise_id")
+        found = found.filter(
+            Q(pk__in=answered) | Q(starts_on__gte=link.shared_from, status=Status.ACTIVE)
+        )
+    return found.order_by("created_at", "pk")
 
 
 def check_ins(link: CareLink):

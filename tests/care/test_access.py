@@ -71,3 +71,16 @@ def test_a_person_who_is_not_a_therapist_opens_nothing(user, other_user):
     link_between(user, make_therapist(), shared=[categories.PROMISES])
     with pytest.raises(NotVerified):
         open_for_therapist(Verified(other_user), user.pk, categories.PROMISES)
+
+
+def test_an_id_too_large_for_any_account_is_404_not_an_error(therapist):
+    with pytest.raises(Http404):
+        open_for_therapist(Verified(therapist), 10**30, categories.PROMISES)
+
+
+def test_a_made_up_category_is_written_down_as_unknown_never_as_asked(user, therapist):
+    link_between(user, therapist, shared=[categories.PROMISES])
+    with pytest.raises(Http404):
+        open_for_therapist(Verified(therapist), user.pk, "practice-" + "x" * 80)
+    record = AccessRecord.objects.get()
+    assert (record.category, record.allowed) == ("unknown", False)
