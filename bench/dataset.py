@@ -190,7 +190,7 @@ def describe_database() -> str:
 WORKSHEET_SAMPLES = {
     "win": {"win": "Went for a walk", "honoured": "Told a friend"},
     "self-compassion": {"moment": "A hard morning", "kind_words": "I am doing my best"},
-    "grounding": {"before": 60, "exercise": "breathing", "after": 35},
+    "grounding": {"before": 6, "exercise": "breathing", "after": 3},
     "body-check-in": {"where": "Shoulders", "sensation": "Tight", "intensity": 5},
     "emotion": {"emotion": "anxious", "intensity": 6, "makes_sense": "Busy week"},
     "mistake": {"what_happened": "Missed a call", "information": "I was overloaded"},
@@ -236,11 +236,11 @@ def _practice_history(user, days: int, rng: random.Random) -> tuple[int, int]:
             record = ThoughtRecord(
                 situation="A friend did not reply",
                 automatic_thought="They are upset with me",
-                emotions=[{"emotion": "anxious", "before": 80, "after": 40}],
-                belief_before=80,
+                emotions=[{"emotion": "anxious", "before": 8, "after": 4}],
+                belief_before=8,
                 thinking_traps=["mind-reading"],
                 balanced_thought="They are probably busy",
-                belief_after=35,
+                belief_after=3,
             )
             entry.practice = "thought-record"
             entry.title, entry.search_text = services.describe_thought(record)

@@ -631,7 +631,7 @@ ALL_LESSONS: tuple[Lesson, ...] = (
     Lesson(
         slug="listening-to-your-body",
         title="Listening to your body",
-        summary="Gentle ways to notice what your body is telling you, including grounding and rating distress from 0 to 100.",
+        summary="Gentle ways to notice what your body is telling you, including grounding and rating distress from 0 to 10.",
         minutes=2,
         related=(
             "trauma-and-the-nervous-system",
@@ -639,7 +639,7 @@ ALL_LESSONS: tuple[Lesson, ...] = (
             "sleep-and-nightmares",
         ),
         evidence="emerging",
-        evidence_note="Grounding and body awareness are widely used in trauma care but have been tested less than full therapies; the 0 to 100 distress scale is a long-standing clinical tool.",
+        evidence_note="Grounding and body awareness are widely used in trauma care but have been tested less than full therapies; rating distress on a scale (0 to 100 in clinics, 0 to 10 here) is a long-standing clinical tool.",
         sources=(
             Source(
                 "Wolpe, J.",

@@ -8,7 +8,9 @@ thought record's feelings were 0 to 100; people typed 7 meaning "7 of 10" and it
 and questionnaire answers (each instrument's own published scale).
 
 Older numbers move to this scale by `from_0_100`: a tenth, halves rounded up (45 is 5, 55 is
-6), so 70 (the old "hard distress" line) is 7 and nothing moves across a threshold. The
+6), so 70 (the old "hard distress" line) is 7, the line now. A whole-number scale is coarser:
+65 to 69 also become 7, so an old rating just under a line can land on it (the lines are read
+when an entry is saved, and for the safety plan's suggestions, never to judge the past). The
 migration (0006_ratings_0_to_10) keeps the originals in the entry's data, under OLD_SCALE_KEY,
 so that undoing it gives the same numbers back; an export made before it (format 1) is
 converted the same way when it is brought in.
@@ -23,7 +25,7 @@ OLD_HIGH = 100
 # not shown, exported or sent by the API).
 OLD_SCALE_KEY = "ratings_0_100"
 
-# Where each practice kept 0-100 ratings before (format 1 of the export, and migration 0007):
+# Where each practice kept 0-100 ratings before (format 1 of the export, and migration 0006):
 # the answers' names, and for the thought record the feelings' "before" and "after" too.
 WAS_0_100: dict[str, tuple[str, ...]] = {
     "grounding": ("before", "after"),

@@ -25,7 +25,7 @@ def test_grounding_from_the_practice_list_guides_the_exercise_then_saves(new_pag
 
     # Distress before, first.
     expect(progress).to_have_text("Step 1 of 3")
-    page.get_by_label("How distressed do you feel right now?").fill("80")
+    page.get_by_label("How distressed do you feel right now?").fill("8")
     next_button.click()
 
     # The exercise: the first one's steps are there to follow before anything is chosen.
@@ -53,7 +53,7 @@ def test_grounding_from_the_practice_list_guides_the_exercise_then_saves(new_pag
     # How is it now?
     expect(progress).to_have_text("Step 3 of 3")
     expect(next_button).to_be_hidden()
-    page.get_by_label("And now, after the exercise?").fill("40")
+    page.get_by_label("And now, after the exercise?").fill("4")
     page.get_by_label("Anything you noticed? (optional)").fill("My feet on the floor helped.")
     check_page(page)
     page.get_by_role("button", name="Save", exact=True).click()
@@ -61,16 +61,16 @@ def test_grounding_from_the_practice_list_guides_the_exercise_then_saves(new_pag
     expect(page).to_have_url(re.compile(r"/practice/entries/\d+/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Grounding")
     expect(
-        page.get_by_text("How distressed you felt came down from 80 to 40 as you worked through")
+        page.get_by_text("How distressed you felt came down from 8 to 4, out of 10, as you worked")
     ).to_be_visible()
     expect(page.get_by_role("heading", name=re.compile("reach out"))).to_have_count(0)
     expect(page.locator("dl.answers")).to_contain_text("5-4-3-2-1 senses")
     check_page(page)
     entry = Entry.objects.get(user=user)
     assert entry.data == {
-        "before": 80,
+        "before": 8,
         "exercise": "senses",
-        "after": 40,
+        "after": 4,
         "notes": "My feet on the floor helped.",
     }
     assert not Draft.objects.filter(user=user).exists()
@@ -80,7 +80,7 @@ def test_the_exercise_is_kept_as_a_draft_while_the_person_goes_through_it(new_pa
     user = UserFactory()
     page = new_page(PHONE, user=user)
     page.goto("/practice/grounding/new/")
-    page.get_by_label("How distressed do you feel right now?").fill("70")
+    page.get_by_label("How distressed do you feel right now?").fill("7")
     page.get_by_role("button", name="Next", exact=True).click()
     page.get_by_role("group", name="Which exercise?").get_by_label("Short body scan").check()
     expect(page.locator("[data-draft-status]")).to_have_text("Draft kept safe.")

@@ -19,9 +19,9 @@ from tests.factories import UserFactory
 
 # What to write in each field of each worksheet; anything not listed gets a default.
 ANSWERS = {
-    ("grounding", "before"): 70,
+    ("grounding", "before"): 7,
     ("grounding", "exercise"): "Paced breathing",
-    ("grounding", "after"): 30,
+    ("grounding", "after"): 3,
     ("emotion", "emotion"): "Lonely",
     ("boundary", "respected"): "Partly",
     ("signs-check", "second-guessing"): "Often",
@@ -141,7 +141,7 @@ def test_each_worksheet_on_a_phone(new_page, db, practice):
     entry = do_worksheet(page, practice)
 
     if practice.slug == "grounding":
-        expect(page.get_by_text("Distress went from 70 to 30.")).to_be_visible()
+        expect(page.get_by_text("Distress went from 7 to 3, out of 10.")).to_be_visible()
     if practice.slug == "emotion":
         expect(page.locator("dl.answers dd").first).to_have_text("Lonely")
     if practice.slug == "signs-check":
@@ -318,10 +318,10 @@ def test_thought_record(new_page, db, viewport, scheme):
             page.get_by_label("What was happening?").fill("A friend didn't answer my message.")
         elif index == 1:
             page.get_by_label("What went through your mind?").fill("She's annoyed with me.")
-            page.get_by_label("How much do you believe the thought, from 0 to 100 %?").fill("80")
+            page.get_by_label("How much do you believe the thought, from 0 to 10?").fill("8")
         elif index == 2:
             page.get_by_label("Feeling 1", exact=True).select_option(label="Anxious")
-            page.get_by_label("How strong, feeling 1 (0–100)").fill("70")
+            page.get_by_label("How strong, feeling 1 (0 to 10)").fill("7")
         elif index == 3:
             details = page.locator("details", has_text="What each trap means")
             details.locator("summary").click()
@@ -337,11 +337,11 @@ def test_thought_record(new_page, db, viewport, scheme):
             page.get_by_label("A more balanced thought").fill("She's probably busy.")
         elif index == 6:
             # Each box says what was rated before; feelings not named stay out of the way.
-            expect(page.get_by_text("80 before.")).to_be_visible()
-            expect(page.get_by_text("Anxious, 70 before.")).to_be_visible()
-            expect(page.get_by_label("How strong now, feeling 2 (0–100)")).to_be_hidden()
-            page.get_by_label("And how much do you believe the first thought now?").fill("30")
-            page.get_by_label("How strong now, feeling 1 (0–100)").fill("25")
+            expect(page.get_by_text("8 before.")).to_be_visible()
+            expect(page.get_by_text("Anxious, 7 before.")).to_be_visible()
+            expect(page.get_by_label("How strong now, feeling 2 (0 to 10)")).to_be_hidden()
+            page.get_by_label("And how much do you believe the first thought now?").fill("3")
+            page.get_by_label("How strong now, feeling 1 (0 to 10)").fill("2")
             check_page(page)
 
     if viewport is PHONE:
@@ -360,10 +360,10 @@ def test_thought_record(new_page, db, viewport, scheme):
     expect(answers).to_contain_text("She's probably busy.")
     table = page.get_by_role("region", name="Before and after").get_by_role("table")
     expect(table.get_by_role("row", name=re.compile("Belief in the thought"))).to_have_text(
-        re.compile(r"Belief in the thought\s*80\s*30\s*-50")
+        re.compile(r"Belief in the thought\s*8 of 10\s*3 of 10\s*-5")
     )
     expect(table.get_by_role("row", name=re.compile("Anxious"))).to_have_text(
-        re.compile(r"Anxious\s*70\s*25\s*-45")
+        re.compile(r"Anxious\s*7 of 10\s*2 of 10\s*-5")
     )
     check_page(page)
 
@@ -438,19 +438,17 @@ def test_a_mistake_keeps_every_word_and_says_kindly_what_to_fix(new_page, db, vi
     page = new_page(viewport, color_scheme=scheme, user=user)
     page.goto("/practice/body-check-in/new/")
     phrase = "Tight shoulders, like before a storm 🌧️"
-    # "Where" left empty (required), strength out of range.
+    # "Where" left empty (required), strength never chosen (required too).
     if viewport is PHONE:
         page.get_by_label("What is the sensation like?").fill(phrase)
         # Enter in a one-line box goes on to the next step rather than sending the form.
         page.get_by_label("What is the sensation like?").press("Enter")
         expect(page.locator("[data-step-progress]")).to_have_text("Step 2 of 3")
         expect(page.locator("legend", has_text="How strong")).to_be_focused()
-        page.get_by_label("How strong is it?").fill("14")
         page.get_by_role("button", name="Next").click()
         page.get_by_label("What might it be telling you?").fill("Slow down.\nBreathe.")
     else:
         page.get_by_label("What is the sensation like?").fill(phrase)
-        page.get_by_label("How strong is it?").fill("14")
         page.get_by_label("What might it be telling you?").fill("Slow down.\nBreathe.")
     page.get_by_role("button", name="Save", exact=True).click()
 
@@ -464,13 +462,12 @@ def test_a_mistake_keeps_every_word_and_says_kindly_what_to_fix(new_page, db, vi
     ).to_be_visible()
     # Everything typed is still there (on a phone, in the steps it was typed in).
     expect(page.get_by_label("What is the sensation like?")).to_have_value(phrase)
-    expect(page.get_by_label("How strong is it?")).to_have_value("14")
     expect(page.get_by_label("What might it be telling you?")).to_have_value("Slow down.\nBreathe.")
     check_page(page)
     # The summary's link opens the step with that field (on a phone) and puts the cursor in it.
     summary.get_by_role("link", name="How strong is it?").click()
     expect(page.get_by_label("How strong is it?")).to_be_focused()
-    expect(page.get_by_text("Please choose a number from 0 to 10.")).to_be_visible()
+    expect(page.get_by_text("Choose a number from 0 to 10 on the slider")).to_be_visible()
     if viewport is PHONE:
         expect(page.locator("[data-step-progress]")).to_have_text("Step 2 of 3")
         expect(page.get_by_label("Where in your body do you notice something?")).to_be_hidden()
@@ -482,7 +479,7 @@ def test_practice_pages_in_dark_on_a_phone(new_page, db):
     """The pages the other tests see in light on a phone, with something in them, in dark."""
     user = UserFactory()
     grounding = PRACTICES["grounding"]
-    for before, after, exercise in ((70, 40, "breathing"), (60, 20, "senses")):
+    for before, after, exercise in ((7, 4, "breathing"), (6, 2, "senses")):
         services.save_worksheet(
             user, grounding, {"before": before, "exercise": exercise, "after": after}
         )
@@ -500,7 +497,7 @@ def test_practice_pages_in_dark_on_a_phone(new_page, db):
     check_page(page)
     page.goto("/practice/grounding/new/")
     helped = page.get_by_role("table", name=re.compile("What has helped"))
-    expect(helped.get_by_role("row", name=re.compile("5-4-3-2-1"))).to_contain_text("60 → 20")
+    expect(helped.get_by_role("row", name=re.compile("5-4-3-2-1"))).to_contain_text("6 → 2")
     check_page(page)
     page.goto("/practice/mine/")
     expect(page.locator(".timeline-list li")).to_have_count(3)

@@ -161,9 +161,9 @@ def _write_thought_record(page, situation: str, thought: str) -> None:
     page.goto("/practice/thought-record/new/")
     _shown(page, page.get_by_label("What was happening?")).fill(situation)
     _shown(page, page.get_by_label("What went through your mind?")).fill(thought)
-    page.get_by_label("How much do you believe the thought, from 0 to 100 %?").fill("60")
+    page.get_by_label("How much do you believe the thought, from 0 to 10?").fill("6")
     _shown(page, page.get_by_label("Feeling 1", exact=True)).select_option(label="Sad")
-    page.get_by_label("How strong, feeling 1 (0–100)").fill("40")
+    page.get_by_label("How strong, feeling 1 (0 to 10)").fill("4")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page).to_have_url(re.compile(r"/practice/entries/\d+/(\?saved=1)?$"))
 
@@ -220,7 +220,7 @@ def test_a_suggestion_from_my_practice_goes_into_the_plan_only_when_i_add_it(new
     Entry.objects.create(
         user=user,
         practice="grounding",
-        data={"before": 80, "exercise": "breathing", "after": 35},
+        data={"before": 8, "exercise": "breathing", "after": 4},
         created_at=timezone.now(),
     )
     page = new_page(DESKTOP, user=user)
