@@ -15,6 +15,10 @@ from selftrust.care.links import link_of_therapist
 from selftrust.care.models import AccessRecord, CareLink
 
 UNKNOWN_CATEGORY = "unknown"
+# A person's line on the caseload: when they were last active in what they share, their
+# questionnaire totals and any shared warning. One row per person per view, not one per
+# category: it is one glance, and a caseload of 25 × 20 categories wrote 500 rows a view.
+CASELOAD = "caseload"
 
 
 class NotVerified(Exception):
@@ -68,6 +72,32 @@ def record_bulk_access(therapist, links, wanted) -> int:
     ]
     AccessRecord.objects.bulk_create(rows)
     return len(rows)
+
+
+def record_caseload_look(therapist, links, reads) -> int:
+    """The caseload shown: one row for each person on the page who shares any category the
+    caseload `reads`, all in one query. Someone who shares none of it showed only their name."""
+    name = therapist.get_username()
+    rows = [
+        AccessRecord(
+            person_id=link.person_id, therapist=therapist, therapist_name=name, category=CASELOAD
+        )
+        for link in links
+        if any(link.shares(category) for category in reads)
+    ]
+    AccessRecord.objects.bulk_create(rows)
+    return len(rows)
+
+
+def open_shared_for_therapist(therapist, person_id) -> tuple[CareLink, list[str]]:
+    """Every category the person shares with this therapist, opened at once: the link, read
+    afresh, and the shared slugs in the sharing page's order. One audit row per category, all
+    written in one query (a person's page opens them all; one row and one commit each made
+    the page slow under load). 404 and NotVerified as `open_for_therapist`."""
+    link = open_link_for_therapist(therapist, person_id)
+    shared = categories.known(link.shared or [])
+    record_bulk_access(therapist, [link], shared)
+    return link, shared
 
 
 def open_for_therapist(therapist, person_id, category: str) -> CareLink:

@@ -21,7 +21,7 @@ from django.db.models.functions import FirstValue, RowNumber
 from selftrust.assessments.instruments import INSTRUMENTS
 from selftrust.assessments.models import AssessmentResponse
 from selftrust.care import categories
-from selftrust.care.access import record_bulk_access
+from selftrust.care.access import record_caseload_look
 from selftrust.care.measures import TRACKED, Change, change_between
 from selftrust.care.models import CareLink, Homework, HomeworkAnswer
 from selftrust.care.shared_record import display_name, local_day, shared_from_moment
@@ -38,7 +38,8 @@ SORTS = {
     "homework": "Homework due",
 }
 DEFAULT_SORT = "name"
-# What a caseload row reads, so what its look writes down (care.access.record_bulk_access).
+# What a caseload row reads: a person sharing any of it has their look written down, as one
+# "caseload" row (care.access.record_caseload_look).
 ACTIVITY_CATEGORIES = (
     categories.PROMISES,
     categories.MOOD,
@@ -289,5 +290,5 @@ def caseload_page(therapist, today: date, sort: str, number) -> Page:
     sort = sort if sort in SORTS else DEFAULT_SORT
     rows = sort_rows(caseload_rows(therapist, today), sort)
     page = Paginator(rows, PER_PAGE).get_page(number)
-    record_bulk_access(therapist, [row.link for row in page.object_list], ACTIVITY_CATEGORIES)
+    record_caseload_look(therapist, [row.link for row in page.object_list], ACTIVITY_CATEGORIES)
     return page

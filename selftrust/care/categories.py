@@ -8,6 +8,7 @@ screening is stored (decision 0004); it is worked out when the therapist looks.
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 from selftrust.practices.catalog import PRACTICES
 
@@ -54,7 +55,18 @@ def _practice_categories() -> list[Category]:
     ]
 
 
+@cache
+def _categories() -> tuple[Category, ...]:
+    return tuple(_all_categories())
+
+
 def all_categories() -> list[Category]:
+    """Every category, in the order the sharing page lists them (the catalog is fixed for the
+    life of a process, so they are worked out once)."""
+    return list(_categories())
+
+
+def _all_categories() -> list[Category]:
     """Every category, in the order the sharing page lists them."""
     return [
         Category(
@@ -103,15 +115,20 @@ def all_categories() -> list[Category]:
     ]
 
 
+@cache
+def _by_slug() -> dict[str, Category]:
+    return {category.slug: category for category in _categories()}
+
+
 def categories_by_slug() -> dict[str, Category]:
-    return {category.slug: category for category in all_categories()}
+    return dict(_by_slug())
 
 
 def category_or_none(slug: str) -> Category | None:
-    return categories_by_slug().get(slug)
+    return _by_slug().get(slug)
 
 
 def known(slugs) -> list[str]:
     """The given slugs that are categories, in the sharing page's order, each once."""
     wanted = set(slugs)
-    return [category.slug for category in all_categories() if category.slug in wanted]
+    return [category.slug for category in _categories() if category.slug in wanted]

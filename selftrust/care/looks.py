@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from django.core.paginator import Paginator
 
 from selftrust.care import categories
+from selftrust.care.access import CASELOAD
 from selftrust.care.models import AccessRecord, CareLink
 
 VISIT_GAP = timedelta(minutes=10)
@@ -63,6 +64,11 @@ class Visit:
 def _words(category: str, allowed: bool) -> str:
     if category == PAGE:
         return "your page"
+    if category == CASELOAD:
+        return (
+            "your line on their list of people (when you were last active in what you share, "
+            "your questionnaire totals and any warning you share)"
+        )
     known = categories.category_or_none(category)
     if known:
         return known.in_a_sentence

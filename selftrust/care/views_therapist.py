@@ -26,6 +26,7 @@ from selftrust.care.access import (
     NotVerified,
     open_for_therapist,
     open_link_for_therapist,
+    open_shared_for_therapist,
     record_access,
     therapist_may_read,
 )
@@ -120,9 +121,7 @@ def _open_shared(request, link):
     sharing page's order; the link as the gate read it last, and the categories opened. A
     change of sharing in between is a 404 like any other."""
     by_slug = categories.categories_by_slug()
-    shared = categories.known(link.shared or [])
-    for slug in shared:
-        link = open_for_therapist(request.user, link.person_id, slug)
+    link, shared = open_shared_for_therapist(request.user, link.person_id)
     return link, [by_slug[slug] for slug in shared]
 
 

@@ -203,13 +203,18 @@ def test_each_person_shown_is_written_down_once_per_shared_category_in_one_query
         client.get(CASELOAD)
     inserts = [q for q in queries if q["sql"].startswith('INSERT INTO "care_accessrecord"')]
     assert len(inserts) == 1
-    # What the caseload reads of the person: mood and the practice, not the safety plan.
-    assert set(AccessRecord.objects.filter(person=shown).values_list("category", flat=True)) == {
-        categories.MOOD,
-        GROUNDING,
-    }
-    assert AccessRecord.objects.filter(person=shown).count() == 2
+    # One glance at the person's line on the caseload: one row, whatever they share.
+    assert list(AccessRecord.objects.filter(person=shown).values_list("category", flat=True)) == [
+        "caseload"
+    ]
     assert not AccessRecord.objects.filter(person=on_page_two).exists()
+
+
+def test_someone_sharing_nothing_the_caseload_reads_has_no_caseload_look(therapist):
+    only_plan = UserFactory()
+    link_between(only_plan, therapist, shared=[categories.SAFETY_PLAN])
+    signed_in_verified(therapist).get(CASELOAD)
+    assert not AccessRecord.objects.filter(person=only_plan).exists()
 
 
 def _caseload_of(therapist, how_many):
