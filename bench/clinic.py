@@ -168,7 +168,7 @@ def _year_of_days(person, days: int, today, rng, rows) -> None:
                     instrument_slug=slug,
                     answers=answers,
                     total=result.total,
-                    band=result.band,
+                    band=result.band.label if result.band else "",
                     subscales=result.subscales,
                     safety_alert=result.safety_alert,
                     completed_at=now - timedelta(days=offset),

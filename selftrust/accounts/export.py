@@ -10,7 +10,8 @@ from selftrust.care.export import export_for_person as export_care
 from selftrust.drafts import store as drafts
 from selftrust.insights.services import export_checks
 from selftrust.insights.weekly_review import export_reviews
-from selftrust.practices.services import export_entries
+from selftrust.practices import shapes as practice_shapes
+from selftrust.practices.models import Entry
 from selftrust.promises import shapes as promise_shapes
 from selftrust.promises.models import CheckIn, Promise
 from selftrust.safety import plan as safety_plan
@@ -21,9 +22,9 @@ from selftrust.safety.models import TrustedPerson
 # format 1 grounding's distress and the thought record's ratings were 0 to 100; importing.py
 # still reads format 1 and moves them (selftrust/practices/ratings.py).
 # 3: each thing is written in its one shape, the API's (each app's shapes.py): records gained
-# their ids (and a result its safety_alert and percent, a trusted person the links to reach
-# them), and the safety plan names its people by id and name, not by name alone. importing.py
-# reads formats 1 and 2 as well.
+# their ids (and a practice entry its title, a result its safety_alert and percent, a trusted
+# person the links to reach them), and the safety plan names its people by id and name, not
+# by name alone. importing.py reads formats 1 and 2 as well.
 EXPORT_FORMAT = "selftrust-export/3"
 OLDER_FORMATS = ("selftrust-export/1", "selftrust-export/2")
 
@@ -58,7 +59,13 @@ def export_for(user) -> dict:
                 "completed_at", "pk"
             )
         ],
-        "practice_entries": export_entries(user),
+        "practice_entries": [
+            practice_shapes.entry(entry)
+            for entry in Entry.objects.owned_by(user)
+            .visible()
+            .select_related("decision", "thought_record")
+            .order_by("created_at", "pk")
+        ],
         # Mood and energy, one a day: {"date", "mood", "mood_words", "energy", "energy_words", "note"}.
         "daily_checks": export_checks(user),
         # Weekly reviews, oldest first: {"id", "week_ending", "kept", "got_in_the_way",

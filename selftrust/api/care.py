@@ -60,8 +60,9 @@ from selftrust.care.shared_record import shared_from_moment
 from selftrust.insights import shapes as insight_shapes
 from selftrust.insights.weekly_review import written_words as review_words
 from selftrust.lessons.catalog import ALL_LESSONS
+from selftrust.practices import shapes as practice_shapes
 from selftrust.practices.catalog import PRACTICES
-from selftrust.practices.services import entry_answers, written_words
+from selftrust.practices.services import written_words
 from selftrust.promises import shapes as promise_shapes
 from selftrust.safety import plan as plans
 from selftrust.safety import shapes as safety_shapes
@@ -527,17 +528,6 @@ def shared_weekly_reviews(request, person_id: int, window: Query[Window]):
 PracticeSlug = Annotated[str, WithJsonSchema({"type": "string", "enum": PRACTICE_SLUGS})]
 
 
-def _entry(entry) -> dict:
-    return {
-        "id": entry.pk,
-        "practice": entry.practice,
-        "title": entry.title,
-        "created_at": entry.created_at.isoformat(),
-        "updated_at": entry.updated_at.isoformat(),
-        "answers": entry_answers(entry),
-    }
-
-
 @router.get(
     "/care/people/{person_id}/practice-{practice}",
     response=SharedEntriesOut,
@@ -554,7 +544,10 @@ def shared_entries(request, person_id: int, practice: PracticeSlug, window: Quer
         "shared_from": link.shared_from,
         "practice": practice,
         "entries": [
-            {**_entry(e), "reads_as_crisis": records.reads_as_crisis(*written_words(e))}
+            {
+                **practice_shapes.entry(e),
+                "reads_as_crisis": records.reads_as_crisis(*written_words(e)),
+            }
             for e in _page(records.entries(link, practice), window)
         ],
     }

@@ -22,7 +22,7 @@ from selftrust.api.router import Router
 from selftrust.api.safety import support_for
 from selftrust.api.schemas import Day, Error, Stale, SupportOut
 from selftrust.api.versions import IF_MATCH, expected, tag
-from selftrust.practices import ratings, reflections, services
+from selftrust.practices import ratings, reflections, services, shapes
 from selftrust.practices.catalog import DECISION, LONG, PRACTICES, SHORT, Practice
 from selftrust.practices.forms import EMOTION_ROWS, REVIEW_HORIZON_DAYS, DecisionReviewForm
 from selftrust.practices.models import Entry, InstinctServed, ReasonableCall
@@ -308,17 +308,6 @@ def _own_entry(request, practice: Practice, entry_id: int) -> Entry:
     )
 
 
-def _entry_out(entry: Entry) -> dict:
-    return {
-        "id": entry.pk,
-        "practice": entry.practice,
-        "title": entry.title,
-        "created_at": entry.created_at,
-        "updated_at": entry.updated_at,
-        "answers": services.entry_answers(entry),
-    }
-
-
 # --- shaping JSON into what the HTML form posts ------------------------------------------------
 
 
@@ -444,7 +433,7 @@ def _valid_form(request, practice: Practice, values: dict, entry: Entry | None =
 
 def _saved_out(entry: Entry) -> dict:
     """A written entry, and whether its words suggest support is worth offering."""
-    return {**_entry_out(entry), "support": support_for(*services.written_words(entry))}
+    return {**shapes.entry(entry), "support": support_for(*services.written_words(entry))}
 
 
 def _save(request, practice: Practice, form, entry: Entry | None = None) -> Entry:
@@ -587,7 +576,7 @@ def list_entries(request, practice: PracticeSlug, filters: Query[EntryFilters]):
     entries = entries.defer(None)
     if chosen.behaviour.record:
         entries = entries.select_related(chosen.behaviour.record)
-    return [_entry_out(e) for e in entries[filters.offset : filters.offset + filters.limit]]
+    return [shapes.entry(e) for e in entries[filters.offset : filters.offset + filters.limit]]
 
 
 @router.post(
@@ -611,7 +600,7 @@ def create_entry(
 def get_entry(request, practice: PracticeSlug, entry_id: int, response: HttpResponse):
     entry = _own_entry(request, _practice(practice), entry_id)
     tag(response, entry)
-    return _entry_out(entry)
+    return shapes.entry(entry)
 
 
 @router.patch(
@@ -668,7 +657,7 @@ def restore_entry(request, practice: PracticeSlug, entry_id: int):
     )
     if not services.restore_entry(entry):
         return 409, {"detail": "That was deleted a while ago and can't be brought back now."}
-    return _entry_out(entry)
+    return shapes.entry(entry)
 
 
 @router.post(

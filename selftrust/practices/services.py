@@ -347,21 +347,3 @@ def entry_answers(entry: Entry) -> dict:
     if record is not None:
         return record.as_answers()
     return {name: value for name, value in entry.data.items() if name != ratings.OLD_SCALE_KEY}
-
-
-def export_entries(user) -> list[dict]:
-    entries = (
-        Entry.objects.owned_by(user)
-        .visible()
-        .select_related("decision", "thought_record")
-        .order_by("created_at", "pk")
-    )
-    return [
-        {
-            "practice": entry.practice,
-            "created_at": entry.created_at.isoformat(),
-            "updated_at": entry.updated_at.isoformat(),
-            "answers": entry_answers(entry),
-        }
-        for entry in entries
-    ]
