@@ -116,11 +116,7 @@ def due(user) -> list[Experiment]:
     One query that reads only those not looked back on yet, so Today's cost does not grow
     with years of finished experiments."""
     today, zone = user.local_today(), _zone(user)
-    rows = (
-        _mine(user)
-        .exclude(data__has_key=LOOKED_BACK_BY)
-        .values_list("pk", "created_at", "data")
-    )
+    rows = _mine(user).exclude(data__has_key=LOOKED_BACK_BY).values_list("pk", "created_at", "data")
     waiting = (experiment_of(pk, created_at, data, today, zone) for pk, created_at, data in rows)
     return sorted((e for e in waiting if e.due), key=lambda e: e.look_back_on)
 

@@ -23,7 +23,9 @@ def test_invite_share_and_end_the_link(new_page, viewport, color_scheme):
 
     page.goto(reverse("promises:today"))
     open_site_menu(page)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Therapist", exact=True).click()
+    page.get_by_role("navigation", name="Main").get_by_role(
+        "link", name="Therapist", exact=True
+    ).click()
     expect(page.get_by_role("heading", level=1, name="Your therapist")).to_be_visible()
     expect(page.get_by_text("Nothing is shared until you choose.")).to_be_visible()
     check_page(page, width)

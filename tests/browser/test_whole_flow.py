@@ -61,7 +61,9 @@ def test_sign_up_promise_check_in_and_find_support(phone_page, live_server):
     # the track record one of the pages it joins).
     page.get_by_role("banner").locator("summary", has_text="Menu").click()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Progress").click()
-    page.get_by_role("navigation", name="Looking back").get_by_role("link", name="Track record").click()
+    page.get_by_role("navigation", name="Looking back").get_by_role(
+        "link", name="Track record"
+    ).click()
     expect(page).to_have_url(re.compile(r"/track-record/$"))
     figures = page.locator(".figures")
     # One day of answers: the whole record is that day, so "since" says it (a "last 7 days"
