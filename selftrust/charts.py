@@ -255,10 +255,6 @@ class TimeChart:
     def inner_width(self) -> float:
         return round(self.right - self.left, 1)
 
-    @property
-    def has_values(self) -> bool:
-        return any(line.drawn for line in self.lines)
-
 
 def percent(value: float) -> str:
     return f"{round(value * 100)}%"

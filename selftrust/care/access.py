@@ -136,8 +136,3 @@ def open_link_for_therapist(therapist, person_id) -> CareLink:
             record_access(person_id, therapist, "link", False)
         raise Http404
     return link
-
-
-def looks_at(person, limit: int = 200):
-    """The person's own list of looks, newest first (Settings)."""
-    return AccessRecord.objects.filter(person=person)[:limit]

@@ -80,10 +80,6 @@ def open_for_person(person):
     )
 
 
-def of_person(person, homework_id) -> Homework | None:
-    return Homework.objects.filter(person=person, pk=homework_id).first()
-
-
 def take_on(homework: Homework, promise=None) -> None:
     """The person accepts: a suggested promise becomes `promise`, made in their own words."""
     homework.answer = HomeworkAnswer.ACCEPTED

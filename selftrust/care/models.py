@@ -4,8 +4,6 @@ The person is in charge throughout: they make the invitation, choose what is sha
 the link at any time, and can read every look the therapist took (`AccessRecord`).
 """
 
-from datetime import date
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -99,10 +97,6 @@ class CareLink(models.Model):
 
     def shares(self, category: str) -> bool:
         return self.is_active and category in (self.shared or [])
-
-    def shared_since(self, day: date) -> bool:
-        """Is a record of `day` inside the date range the person shares?"""
-        return self.shared_from is None or day >= self.shared_from
 
 
 class AccessRecord(models.Model):

@@ -110,10 +110,6 @@ class Summary:
     def nothing_shared(self) -> bool:
         return not self.shown
 
-    @property
-    def shares_practices(self) -> bool:
-        return self.practices is not None
-
     def shows(self, category: str) -> bool:
         return category in self.shown
 

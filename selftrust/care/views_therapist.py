@@ -116,17 +116,17 @@ def accept(request):
 # --- a person's page ------------------------------------------------------------------------
 
 
-def _open_shared(request, link):
-    """Open every category the link shares through the gate (one audit row each), in the
-    sharing page's order; the link as the gate read it last, and the categories opened. A
-    change of sharing in between is a 404 like any other."""
+def _open_shared(request, person_id):
+    """Open every category the person shares through the gate (one audit row each, one
+    query for the link), in the sharing page's order: the link as the gate read it, and the
+    categories opened. Not linked, or ended: 404 like any other."""
     by_slug = categories.categories_by_slug()
-    link, shared = open_shared_for_therapist(request.user, link.person_id)
+    link, shared = open_shared_for_therapist(request.user, person_id)
     return link, [by_slug[slug] for slug in shared]
 
 
-def _person_page(request, link, homework_form, status=200):
-    link, opened = _open_shared(request, link)
+def _person_page(request, person_id, homework_form, status=200):
+    link, opened = _open_shared(request, person_id)
     slugs = {category.slug for category in opened}
     person = link.person
     today = person.local_today()
@@ -145,9 +145,8 @@ def _person_page(request, link, homework_form, status=200):
 
 @therapist_workspace
 def person(request, person_id: int):
-    link = open_link_for_therapist(request.user, person_id)
     form = HomeworkForm(today=request.user.local_today(), initial={"kind": "practice"})
-    return _person_page(request, link, form)
+    return _person_page(request, person_id, form)
 
 
 @therapist_workspace
@@ -196,7 +195,7 @@ def set_homework(request, person_id: int):
                 "let it go.",
             )
             return redirect(reverse("care:therapist-person", args=[link.person_id]) + "#homework")
-    return _person_page(request, link, form, status=400)
+    return _person_page(request, link.person_id, form, status=400)
 
 
 # --- session preparation --------------------------------------------------------------------
@@ -204,7 +203,7 @@ def set_homework(request, person_id: int):
 
 @therapist_workspace
 def summary(request, person_id: int):
-    link, _opened = _open_shared(request, open_link_for_therapist(request.user, person_id))
+    link, _opened = _open_shared(request, person_id)
     person = link.person
     return render(
         request,

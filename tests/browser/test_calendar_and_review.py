@@ -84,12 +84,17 @@ def test_the_months_change_with_the_keyboard(new_page, scheme):
     check_page(page, DESKTOP["width"])
 
 
-def test_the_calendar_is_in_the_menu_on_a_phone(new_page):
+def test_the_calendar_is_reached_from_progress_in_the_menu_on_a_phone(new_page):
     page = new_page(PHONE, user=UserFactory())
     page.goto(reverse("promises:today"))
     open_site_menu(page)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Calendar").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Progress").click()
+    looking_back = page.get_by_role("navigation", name="Looking back")
+    looking_back.get_by_role("link", name="Calendar").click()
     expect(page).to_have_url(re.compile(r"/calendar/$"))
+    expect(looking_back.get_by_role("link", name="Calendar")).to_have_attribute(
+        "aria-current", "page"
+    )
     expect(page.get_by_role("heading", name="Calendar", exact=True)).to_be_visible()
 
 
