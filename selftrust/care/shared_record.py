@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from selftrust.assessments.instruments import INSTRUMENTS, Instrument
 from selftrust.assessments.models import AssessmentResponse
+from selftrust.assessments.trend import history_chart
 from selftrust.care import categories
 from selftrust.care.homework import HomeworkItem, describe
 from selftrust.care.measures import Change, change_between
@@ -251,14 +252,7 @@ def trends(person, results: list[AssessmentResponse], today: date) -> list[Instr
         if not responses:
             continue
         days = [(local_day(r.completed_at, person), r.total) for r in responses]
-        chart = time_chart(
-            time_axis(days[0][0], today),
-            [(instrument.short_name, days)],
-            low=instrument.min_total,
-            high=instrument.max_total,
-            label=lambda value: str(round(value)),
-            bands=[(b.low, b.high, b.label) for b in instrument.bands],
-        )
+        chart = history_chart(instrument, days, today)
         found.append(InstrumentTrend(instrument, responses, chart, change_of(responses, person)))
     return found
 
