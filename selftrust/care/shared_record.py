@@ -32,6 +32,7 @@ from selftrust.practices.models import Entry
 from selftrust.practices.services import label_for, written_words
 from selftrust.promises.models import CheckIn, Promise
 from selftrust.promises.track_record import TrackRecord, build_track_record
+from selftrust.reminders import timing
 from selftrust.safety import plan as safety_plan
 from selftrust.safety.screening import mentions_crisis
 
@@ -43,10 +44,7 @@ RECENT_DAYS = 28
 
 
 def zone_of(person) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(person.time_zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
+    return timing.zone_of(person.time_zone)
 
 
 def start_of(day: date, person) -> datetime:

@@ -9,7 +9,6 @@ and way of writing dates, for these tags and the care pages alike.
     {% who_looked_in_settings %}       in Settings
 """
 
-import zoneinfo
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlencode
@@ -22,6 +21,7 @@ from selftrust.care import homework as homework_rules
 from selftrust.care import looks
 from selftrust.care.links import links_of_person
 from selftrust.care.models import HomeworkAnswer, HomeworkKind
+from selftrust.care.shared_record import zone_of
 from selftrust.web.templatetags.person_dates import (
     WEEKDAYS,
     DateStyle,
@@ -34,13 +34,6 @@ register = template.Library()
 
 
 # --- dates and sentences --------------------------------------------------------------------
-
-
-def zone_of(user):
-    try:
-        return zoneinfo.ZoneInfo(user.time_zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
-        return timezone.get_current_timezone()
 
 
 def _day_words(day: date, style: DateStyle, today: date) -> str:
