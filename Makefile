@@ -6,6 +6,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # The PostgreSQL suite; scripts/prepare-tests creates this role and database.
 SELFTRUST_TEST_POSTGRES_URL ?= postgres://selftrust:selftrust@127.0.0.1:5432/selftrust
+# Test processes (pytest-xdist): CI has two cores; browser tests mostly wait, so two suit it.
+TEST_PROCESSES ?= 2
 
 .PHONY: run test prepare-tests test-quick lint format test-sqlite test-browser test-postgres bench bench-screening bench-clinic clean
 
@@ -33,7 +35,7 @@ prepare-tests:
 
 # Unit and integration tests only, no browser and no PostgreSQL: a quick loop while working.
 test-quick: $(BIN)/.dev
-	$(BIN)/pytest -m "not browser" -q
+	$(BIN)/pytest -n $(TEST_PROCESSES) -m "not browser" -q
 
 lint: $(BIN)/.dev
 	$(BIN)/ruff check .
@@ -41,14 +43,14 @@ lint: $(BIN)/.dev
 
 # Unit, integration and browser tests on SQLite.
 test-sqlite: $(BIN)/.dev
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_PROCESSES)
 
 test-browser: $(BIN)/.dev
 	$(BIN)/pytest tests/browser
 
 # The same migrations and tests (browser flows excluded: they prove the UI, not the database).
 test-postgres: $(BIN)/.dev
-	DATABASE_URL=$(SELFTRUST_TEST_POSTGRES_URL) $(BIN)/pytest -m "not browser" -q
+	DATABASE_URL=$(SELFTRUST_TEST_POSTGRES_URL) $(BIN)/pytest -n $(TEST_PROCESSES) -m "not browser" -q
 
 format: $(BIN)/.dev
 	$(BIN)/ruff format .
