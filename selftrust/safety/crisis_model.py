@@ -54,10 +54,8 @@ def skip_grams(text: str, low: int, high: int, token: re.Pattern) -> list[str]:
 def char_ngrams(text: str, low: int, high: int) -> list[str]:
     """As scikit-learn's "char" analyzer: runs of letters over the whole text, spaces too."""
     text = _WHITESPACE.sub(" ", text)
-    grams = []
-    for n in range(low, high + 1):
-        grams.extend(text[i : i + n] for i in range(len(text) - n + 1))
-    return grams
+    length = len(text)
+    return [text[i : i + n] for n in range(low, high + 1) for i in range(length - n + 1)]
 
 
 PASSAGE_SENTENCES = 3
@@ -113,13 +111,19 @@ class _Block:
 
     def score(self, text: str) -> float:
         """This block's share of the decision value: (tf-idf · weights) / ‖tf-idf‖."""
-        index = self.index
-        counts = Counter(index[gram] for gram in self.grams(text) if gram in index)
+        found = [
+            position for position in map(self.index.get, self.grams(text)) if position is not None
+        ]
+        weighted, squared = self.weighted, self.squared
         dot = squares = 0.0
-        for position, count in counts.items():
-            tf = 1.0 + math.log(count)  # sublinear term frequency
-            dot += tf * self.weighted[position]
-            squares += tf * tf * self.squared[position]
+        for position, count in Counter(found).items():
+            if count == 1:  # most features: tf is exactly 1.0, so skip the arithmetic
+                dot += weighted[position]
+                squares += squared[position]
+            else:
+                tf = 1.0 + math.log(count)  # sublinear term frequency
+                dot += tf * weighted[position]
+                squares += tf * tf * squared[position]
         return dot / math.sqrt(squares) if squares else 0.0
 
 
