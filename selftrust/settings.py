@@ -300,7 +300,13 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    },
+    # Whole pages as rendered (web/page_cache.py), 10-60 KB each: at most about 20 MB a process.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
 }
 
 CRISIS_RESOURCES_FILE = os.environ.get("SELFTRUST_CRISIS_RESOURCES", "")

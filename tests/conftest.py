@@ -5,16 +5,25 @@ import tempfile
 os.environ.setdefault("SELFTRUST_DATA_DIR", tempfile.mkdtemp(prefix="selftrust-test-"))
 
 import pytest  # noqa: E402
-from django.core.cache import cache  # noqa: E402
+from django.core.cache import caches  # noqa: E402
 
 from tests.factories import UserFactory  # noqa: E402
 
 
+def forget_kept_pages() -> None:
+    """The next request makes its page afresh (web/page_cache.py), as the first view after a
+    change does: for tests that count what making a page asks the database."""
+    caches["pages"].clear()
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    cache.clear()
+    # Every cache, the kept pages (web/page_cache.py) included.
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture

@@ -53,6 +53,9 @@ class User(AbstractUser):
     # Bumped whenever promises or check-ins change, so cached summaries of this
     # person's record can be keyed on it without another query.
     record_version = models.PositiveIntegerField(default=0)
+    # Bumped whenever anything of this person's that a page shows changes (data_version.py),
+    # so a page kept as rendered (web/page_cache.py) is never shown after a change.
+    data_version = models.PositiveBigIntegerField(default=0)
     # Sign-in attempts with this username that did not match since the person last signed
     # in; told to them, calmly, at their next sign-in, then set back to 0. A count only:
     # where and when the attempts came from is not kept.
@@ -77,9 +80,18 @@ class User(AbstractUser):
     def local_today(self):
         return timezone.localdate(timezone=zoneinfo.ZoneInfo(self.time_zone))
 
+    @property
+    def record_cache_key(self) -> str:
+        """Who this is and which version of their record, for keys of cached summaries. The
+        pseudonym too: SQLite can give a deleted account's number to a new one, whose
+        record_version starts again at 0."""
+        return f"{self.pk}:{self.pseudonym.hex}:{self.record_version}"
+
     def note_record_changed(self) -> None:
-        User.objects.filter(pk=self.pk).update(record_version=F("record_version") + 1)
-        self.refresh_from_db(fields=["record_version"])
+        User.objects.filter(pk=self.pk).update(
+            record_version=F("record_version") + 1, data_version=F("data_version") + 1
+        )
+        self.refresh_from_db(fields=["record_version", "data_version"])
 
     # The lock's PIN: hashed with the passphrase hashers (settings.PASSWORD_HASHERS).
 

@@ -307,7 +307,7 @@ def _zone(user) -> tzinfo:
 def promise_evidence(user, axis: TimeAxis) -> PromiseEvidence:
     """Kept share and strength on the axis; every answer is read (strength builds from the
     first), so the result is cached until an answer or a promise changes (record_version)."""
-    key = f"progress-promises:{user.pk}:{user.record_version}:{axis.start}:{axis.end}:{axis.step}"
+    key = f"progress-promises:{user.record_cache_key}:{axis.start}:{axis.end}:{axis.step}"
     cached = cache.get(key)
     if cached is not None:
         return cached

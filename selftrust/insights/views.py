@@ -17,11 +17,13 @@ from selftrust.safety.screening import mentions_crisis
 from selftrust.safety.support import offer_support_if_needed
 from selftrust.versioning import StaleVersion, unchanged_since
 from selftrust.web.conflicts import conflict, posted_version, version_in_draft
+from selftrust.web.page_cache import kept_until_changed
 
 CARD = "insights/_daily_check.html#daily-check-card"
 
 
 @login_required
+@kept_until_changed
 def progress(request):
     """Everything gathered, side by side on one time axis; ?range= picks how far back."""
     page = progress_for(request.user, request.user.local_today(), request.GET.get("range"))
@@ -73,6 +75,7 @@ def skip_daily_check(request):
 
 
 @login_required
+@kept_until_changed
 def calendar(request):
     """One month of promises and mood; ?month=2026-11 names another month."""
     today = request.user.local_today()
@@ -151,6 +154,7 @@ def _kept_after_saving(request, review: WeeklyReview, key: str, *, made_promise:
 
 
 @login_required
+@kept_until_changed
 def weekly_review_new(request):
     """The ritual: the week in plain words, then four questions, every part optional."""
     today = request.user.local_today()

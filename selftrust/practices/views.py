@@ -17,6 +17,7 @@ from selftrust.safety.models import TrustedPerson
 from selftrust.safety.support import offer_support_if_needed, support_offered
 from selftrust.versioning import StaleVersion, unchanged_since
 from selftrust.web.conflicts import conflict, posted_version, version_in_draft
+from selftrust.web.page_cache import kept_until_changed
 
 PAGE_SIZE = 20
 RECENT_EXPERIMENTS = 10
@@ -261,6 +262,8 @@ def restore_entry(request, entry_id: int):
 
 
 @login_required
+# Not kept while an undo is offered: it lasts ten minutes, not as long as a kept page.
+@kept_until_changed(unless_session_holds=("undo_entry",))
 def timeline(request):
     practice = request.GET.get("practice", "")
     query = request.GET.get("q", "").strip()[:100]
@@ -309,6 +312,7 @@ def _looks_like_date(value) -> bool:
 
 
 @login_required
+@kept_until_changed
 def decision_journal(request):
     due, recent = services.due_and_recent_decisions(request.user, request.user.local_today())
     calibration = reflections.calibration(services.reviewed_decisions(request.user))
@@ -405,6 +409,7 @@ def _look_back_in_entry(request, entry: Entry, practice: Practice, key: str):
 
 
 @login_required
+@kept_until_changed
 def trust_experiment_summary(request):
     """What the person's trust experiments add up to, and those ready to look back on."""
     found = trust_experiments.experiments(request.user)

@@ -95,7 +95,7 @@ THIS_WEEK_CACHE_SECONDS = 60 * 60
 
 def this_week(user, today: date) -> ThisWeek:
     """Today's promises and the earlier days of the answer window, with their answers."""
-    key = f"this-week-2:{user.pk}:{user.record_version}:{today.isoformat()}"
+    key = f"this-week-2:{user.record_cache_key}:{today.isoformat()}"
     found = cache.get(key)
     if found is None:
         found = _this_week(user, today)

@@ -296,7 +296,7 @@ def answers_of(user, today: date) -> tuple[list[Promise], dict[int, list[tuple[d
 
 def track_record_for(user, today: date, longest: int | None = None) -> TrackRecord:
     """Fetch everything in two queries and compute; cached per version of the person's record."""
-    key = f"track-record:{user.pk}:{user.record_version}:{today.isoformat()}:{longest}"
+    key = f"track-record:{user.record_cache_key}:{today.isoformat()}:{longest}"
     cached = cache.get(key)
     if cached is not None:
         return cached

@@ -19,6 +19,7 @@ from selftrust.promises.track_record import track_record_page
 from selftrust.safety.support import offer_support, offer_support_if_needed
 from selftrust.versioning import StaleVersion, unchanged_since
 from selftrust.web.conflicts import conflict, posted_version
+from selftrust.web.page_cache import kept_until_changed
 
 STATUS_ACTIONS = {
     "pause": (Status.PAUSED, "“{text}” is resting. It won't appear on Today until you resume it."),
@@ -34,6 +35,7 @@ def _own_promise(request, promise_id: int) -> Promise:
 
 
 @login_required
+@kept_until_changed
 def today(request):
     day = request.user.local_today()
     week = services.this_week(request.user, day)
@@ -246,6 +248,7 @@ def promise_status(request, promise_id: int):
 
 
 @login_required
+@kept_until_changed
 def track_record(request):
     page = track_record_page(request.user, request.user.local_today(), request.GET.get("range"))
     return render(request, "promises/track_record.html", page)
