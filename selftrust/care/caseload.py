@@ -107,9 +107,24 @@ def _visible(day: date | None, link: CareLink) -> date | None:
     return day
 
 
-def caseload_rows(therapist, today: date) -> list[CaseloadRow]:
+def active_links(therapist) -> list[CareLink]:
+    """The therapist's active links, each with its person (one query)."""
+    return list(CareLink.objects.active().filter(therapist=therapist).select_related("person"))
+
+
+def depends_on(links: list[CareLink]) -> tuple:
+    """What the caseload shows besides the therapist's own: each link as it is now (what it
+    shares, from when), and the data version of its person (accounts/data_version.py), for
+    keeping the page as rendered (web/page_cache.py)."""
+    return tuple(
+        (link.state(), link.person_id, link.person.pseudonym.hex, link.person.data_version)
+        for link in links
+    )
+
+
+def caseload_rows(therapist, today: date, links: list[CareLink] | None = None) -> list[CaseloadRow]:
     """Every active link of the therapist, with what the caseload shows of each person."""
-    links = list(CareLink.objects.active().filter(therapist=therapist).select_related("person"))
+    links = active_links(therapist) if links is None else links
     rows = {
         link.person_id: CaseloadRow(
             link=link, name=display_name(link.person), shares_anything=bool(link.shared)
@@ -293,8 +308,18 @@ def _ordinal(day: date | None) -> int:
 
 def caseload_page(therapist, today: date, sort: str, number) -> Page:
     """One page of the caseload, sorted; the look at each person shown is written down."""
-    sort = sort if sort in SORTS else DEFAULT_SORT
-    rows = sort_rows(caseload_rows(therapist, today), sort)
-    page = Paginator(rows, PER_PAGE).get_page(number)
-    record_caseload_look(therapist, [row.link for row in page.object_list], ACTIVITY_CATEGORIES)
+    page = sorted_page(therapist, today, sort, number)
+    record_look(therapist, [row.link for row in page.object_list])
     return page
+
+
+def sorted_page(therapist, today: date, sort: str, number, links=None) -> Page:
+    """One page of the caseload, sorted, not yet written down (record_look)."""
+    sort = sort if sort in SORTS else DEFAULT_SORT
+    rows = sort_rows(caseload_rows(therapist, today, links), sort)
+    return Paginator(rows, PER_PAGE).get_page(number)
+
+
+def record_look(therapist, links_shown: list[CareLink]) -> None:
+    """The look at each person shown, written down for them to see (care.access)."""
+    record_caseload_look(therapist, links_shown, ACTIVITY_CATEGORIES)

@@ -91,6 +91,11 @@ class CareLink(models.Model):
     def __str__(self) -> str:
         return f"Link {self.person_id} - {self.therapist_id}"
 
+    def state(self) -> tuple:
+        """Everything about the link that changes what a therapist's page shows, for keys of
+        pages kept as rendered (web/page_cache.py)."""
+        return (self.pk, tuple(self.shared or ()), self.shared_from, self.last_session_on)
+
     @property
     def is_active(self) -> bool:
         return self.ended_at is None

@@ -33,6 +33,7 @@ from selftrust.care.access import (
 from selftrust.care.forms_therapist import AcceptInvitationForm, HomeworkForm
 from selftrust.care.links import InvitationProblem
 from selftrust.care.summary import build_summary
+from selftrust.web import page_cache
 
 
 def _two_factor_step(request):
@@ -76,20 +77,29 @@ def caseload(request):
     sort = request.GET.get("sort", caseload_rules.DEFAULT_SORT)
     if sort not in caseload_rules.SORTS:
         sort = caseload_rules.DEFAULT_SORT
-    page = caseload_rules.caseload_page(
-        request.user, request.user.local_today(), sort, request.GET.get("page")
-    )
-    return render(
-        request,
-        "care/therapist/caseload.html",
-        {
+    therapist = request.user
+    links = caseload_rules.active_links(therapist)
+
+    def make():
+        page = caseload_rules.sorted_page(
+            therapist, therapist.local_today(), sort, request.GET.get("page"), links
+        )
+        context = {
             "page": page,
             "sort": sort,
             "sort_label": caseload_rules.SORTS[sort],
             "sorts": caseload_rules.SORTS,
             "explained": measures.explained(),
-        },
-    )
+        }
+        shown = [row.link.pk for row in page.object_list]
+        return render(request, "care/therapist/caseload.html", context), shown
+
+    # Kept as rendered while no one on it has changed anything; every look is written down
+    # all the same, for each person the page shows.
+    response, shown = page_cache.kept_or_made(request, caseload_rules.depends_on(links), make)
+    by_pk = {link.pk: link for link in links}
+    caseload_rules.record_look(therapist, [by_pk[pk] for pk in shown])
+    return response
 
 
 @therapist_workspace
@@ -126,21 +136,31 @@ def _open_shared(request, person_id):
 
 
 def _person_page(request, person_id, homework_form, status=200):
-    link, opened = _open_shared(request, person_id)
+    link, opened = _open_shared(request, person_id)  # the look is written down first, always
     slugs = {category.slug for category in opened}
     person = link.person
     today = person.local_today()
-    context = {
-        "link": link,
-        "person": person,
-        "name": shared_record.display_name(person),
-        "opened": opened,
-        "shared_slugs": slugs,
-        "homework_form": homework_form,
-        "homework": shared_record.homework_rows(link),
-        **shared_record.shown_on_the_page(link, slugs, today, request.GET.get("page")),
-    }
-    return render(request, "care/therapist/person.html", context, status=status)
+
+    def make():
+        context = {
+            "link": link,
+            "person": person,
+            "name": shared_record.display_name(person),
+            "opened": opened,
+            "shared_slugs": slugs,
+            "homework_form": homework_form,
+            "homework": shared_record.homework_rows(link),
+            **shared_record.shown_on_the_page(link, slugs, today, request.GET.get("page")),
+        }
+        return render(request, "care/therapist/person.html", context, status=status), None
+
+    if status != 200:  # a form sent back with its errors is never kept
+        return make()[0]
+    # Kept as rendered while the link shares the same and neither of them changed anything
+    # (homework bumps both); the person's day too, as the page counts days in their time zone.
+    depends_on = (link.state(), person.pk, person.pseudonym.hex, person.data_version, today)
+    response, _ = page_cache.kept_or_made(request, depends_on, make)
+    return response
 
 
 @therapist_workspace

@@ -50,29 +50,43 @@ def kept_until_changed(view=None, *, unless_session_holds: tuple[str, ...] = ())
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not _may_keep(request) or any(key in request.session for key in unless_session_holds):
+        if any(key in request.session for key in unless_session_holds):
             return view(request, *args, **kwargs)
-        cache = caches[CACHE_ALIAS]
-        key = page_key(request)
-        kept = cache.get(key)
-        if kept is not None:
-            return _given_out(request, *kept)
-        response = view(request, *args, **kwargs)
-        if _worth_keeping(response):
-            content = _without_csrf_tokens(request, response.content)
-            if content is not None:
-                headers = [
-                    (name, value)
-                    for name, value in response.items()
-                    if name.lower() != "content-length"
-                ]
-                cache.set(key, (content, headers), KEEP_SECONDS)
+        response, _also = kept_or_made(request, (), lambda: (view(request, *args, **kwargs), None))
         return response
 
     return wrapper
 
 
-def page_key(request) -> str:
+def kept_or_made(request, depends_on: tuple, make):
+    """The page as kept under this request's key and `depends_on` (what else it shows: other
+    people's data versions, for a therapist's pages), or `make()`'s, kept for next time.
+
+    `make` returns (response, also): `also` is kept beside the page and given back with it
+    (what a view must still do on every look, such as which people to write in the audit).
+    """
+    if not _may_keep(request):
+        return make()
+    cache = caches[CACHE_ALIAS]
+    key = page_key(request, depends_on)
+    kept = cache.get(key)
+    if kept is not None:
+        content, headers, also = kept
+        return _given_out(request, content, headers), also
+    response, also = make()
+    if _worth_keeping(response):
+        content = _without_csrf_tokens(request, response.content)
+        if content is not None:
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() != "content-length"
+            ]
+            cache.set(key, (content, headers, also), KEEP_SECONDS)
+    return response, also
+
+
+def page_key(request, depends_on: tuple = ()) -> str:
     user = request.user
     session = request.session
     held = sorted(
@@ -88,6 +102,7 @@ def page_key(request) -> str:
         request.get_full_path(),
         request.headers.get("Accept-Language", ""),
         repr(held),
+        repr(depends_on),
     ]
     digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=20).hexdigest()
     return f"page:{user.pk}:{digest}"
