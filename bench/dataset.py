@@ -307,9 +307,13 @@ def time_uncached_track_record(user_id: int, runs: int) -> ColdTiming:
     )
 
 
-def time_in_process(targets, runs: int) -> dict[str, float]:
+def time_in_process(targets, runs: int, made_afresh: bool = False) -> dict[str, float]:
     """Median milliseconds per request through Django's test client: no network, no
-    concurrency, so it shows what one request costs the server regardless of load."""
+    concurrency, so it shows what one request costs the server regardless of load.
+
+    made_afresh: forget the kept pages (web/page_cache.py) before each request, so each page
+    is made again, as the first look after any change is."""
+    from django.core.cache import caches
     from django.test import Client
 
     client = Client(HTTP_HOST="127.0.0.1")
@@ -317,6 +321,8 @@ def time_in_process(targets, runs: int) -> dict[str, float]:
     for target in targets:
         timings = []
         for index in range(runs + 5):  # the first five warm up caches and templates
+            if made_afresh:
+                caches["pages"].clear()
             started = time.perf_counter()
             response = client.get(target.path, headers=target.headers)
             elapsed = time.perf_counter() - started

@@ -77,16 +77,22 @@ def record_bulk_access(therapist, links, wanted) -> int:
 def record_caseload_look(therapist, links, reads) -> int:
     """The caseload shown: one row for each person on the page who shares any category the
     caseload `reads`, all in one query. Someone who shares none of it showed only their name."""
+    return record_caseload_look_at(therapist, caseload_reads_of(links, reads))
+
+
+def caseload_reads_of(links, reads) -> list[int]:
+    """Who, of the people on a caseload page, had something read: those sharing any of `reads`."""
+    return [link.person_id for link in links if any(link.shares(c) for c in reads)]
+
+
+def record_caseload_look_at(therapist, person_ids: list[int]) -> int:
+    """One "caseload" row for each of these people, all in one query."""
     name = therapist.get_username()
-    rows = [
-        AccessRecord(
-            person_id=link.person_id, therapist=therapist, therapist_name=name, category=CASELOAD
-        )
-        for link in links
-        if any(link.shares(category) for category in reads)
-    ]
-    AccessRecord.objects.bulk_create(rows)
-    return len(rows)
+    AccessRecord.objects.bulk_create(
+        AccessRecord(person_id=pk, therapist=therapist, therapist_name=name, category=CASELOAD)
+        for pk in person_ids
+    )
+    return len(person_ids)
 
 
 def open_shared_for_therapist(therapist, person_id) -> tuple[CareLink, list[str]]:

@@ -21,7 +21,7 @@ from django.db.models.functions import FirstValue, RowNumber
 from selftrust.assessments.instruments import INSTRUMENTS
 from selftrust.assessments.models import AssessmentResponse
 from selftrust.care import categories
-from selftrust.care.access import record_caseload_look
+from selftrust.care.access import caseload_reads_of, record_caseload_look_at
 from selftrust.care.measures import TRACKED, Change, change_between
 from selftrust.care.models import CareLink, Homework, HomeworkAnswer
 from selftrust.care.shared_record import display_name, local_day, shared_from_moment
@@ -107,24 +107,33 @@ def _visible(day: date | None, link: CareLink) -> date | None:
     return day
 
 
-def active_links(therapist) -> list[CareLink]:
-    """The therapist's active links, each with its person (one query)."""
-    return list(CareLink.objects.active().filter(therapist=therapist).select_related("person"))
-
-
-def depends_on(links: list[CareLink]) -> tuple:
-    """What the caseload shows besides the therapist's own: each link as it is now (what it
-    shares, from when), and the data version of its person (accounts/data_version.py), for
-    keeping the page as rendered (web/page_cache.py)."""
+def depends_on(therapist) -> tuple:
+    """What the caseload shows besides the therapist's own, read in one light query: each
+    active link as it is now (what it shares, from when, the last session) and the data
+    version of its person (accounts/data_version.py), for keeping the page as rendered
+    (web/page_cache.py)."""
     return tuple(
-        (link.state(), link.person_id, link.person.pseudonym.hex, link.person.data_version)
-        for link in links
+        (pk, person_id, tuple(shared or ()), shared_from, last_session, pseudonym.hex, version)
+        for pk, person_id, shared, shared_from, last_session, pseudonym, version in (
+            CareLink.objects.active()
+            .filter(therapist=therapist)
+            .order_by("pk")
+            .values_list(
+                "pk",
+                "person_id",
+                "shared",
+                "shared_from",
+                "last_session_on",
+                "person__pseudonym",
+                "person__data_version",
+            )
+        )
     )
 
 
-def caseload_rows(therapist, today: date, links: list[CareLink] | None = None) -> list[CaseloadRow]:
+def caseload_rows(therapist, today: date) -> list[CaseloadRow]:
     """Every active link of the therapist, with what the caseload shows of each person."""
-    links = active_links(therapist) if links is None else links
+    links = list(CareLink.objects.active().filter(therapist=therapist).select_related("person"))
     rows = {
         link.person_id: CaseloadRow(
             link=link, name=display_name(link.person), shares_anything=bool(link.shared)
@@ -309,17 +318,18 @@ def _ordinal(day: date | None) -> int:
 def caseload_page(therapist, today: date, sort: str, number) -> Page:
     """One page of the caseload, sorted; the look at each person shown is written down."""
     page = sorted_page(therapist, today, sort, number)
-    record_look(therapist, [row.link for row in page.object_list])
+    record_caseload_look_at(therapist, read_on(page))
     return page
 
 
-def sorted_page(therapist, today: date, sort: str, number, links=None) -> Page:
-    """One page of the caseload, sorted, not yet written down (record_look)."""
+def sorted_page(therapist, today: date, sort: str, number) -> Page:
+    """One page of the caseload, sorted, not yet written down (read_on, then
+    care.access.record_caseload_look_at)."""
     sort = sort if sort in SORTS else DEFAULT_SORT
-    rows = sort_rows(caseload_rows(therapist, today, links), sort)
+    rows = sort_rows(caseload_rows(therapist, today), sort)
     return Paginator(rows, PER_PAGE).get_page(number)
 
 
-def record_look(therapist, links_shown: list[CareLink]) -> None:
-    """The look at each person shown, written down for them to see (care.access)."""
-    record_caseload_look(therapist, links_shown, ACTIVITY_CATEGORIES)
+def read_on(page: Page) -> list[int]:
+    """The people on this page whose shared categories the caseload read (care.access)."""
+    return caseload_reads_of([row.link for row in page.object_list], ACTIVITY_CATEGORIES)

@@ -28,6 +28,7 @@ from selftrust.care.access import (
     open_link_for_therapist,
     open_shared_for_therapist,
     record_access,
+    record_caseload_look_at,
     therapist_may_read,
 )
 from selftrust.care.forms_therapist import AcceptInvitationForm, HomeworkForm
@@ -78,11 +79,10 @@ def caseload(request):
     if sort not in caseload_rules.SORTS:
         sort = caseload_rules.DEFAULT_SORT
     therapist = request.user
-    links = caseload_rules.active_links(therapist)
 
     def make():
         page = caseload_rules.sorted_page(
-            therapist, therapist.local_today(), sort, request.GET.get("page"), links
+            therapist, therapist.local_today(), sort, request.GET.get("page")
         )
         context = {
             "page": page,
@@ -91,14 +91,15 @@ def caseload(request):
             "sorts": caseload_rules.SORTS,
             "explained": measures.explained(),
         }
-        shown = [row.link.pk for row in page.object_list]
-        return render(request, "care/therapist/caseload.html", context), shown
+        return render(request, "care/therapist/caseload.html", context), caseload_rules.read_on(
+            page
+        )
 
     # Kept as rendered while no one on it has changed anything; every look is written down
-    # all the same, for each person the page shows.
-    response, shown = page_cache.kept_or_made(request, caseload_rules.depends_on(links), make)
-    by_pk = {link.pk: link for link in links}
-    caseload_rules.record_look(therapist, [by_pk[pk] for pk in shown])
+    # all the same, for each person the page read.
+    depends_on = caseload_rules.depends_on(therapist)
+    response, read = page_cache.kept_or_made(request, depends_on, make)
+    record_caseload_look_at(therapist, read)
     return response
 
 
