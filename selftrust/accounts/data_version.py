@@ -16,6 +16,7 @@ model with a person in it is either here or named above).
 import threading
 from contextlib import contextmanager
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
@@ -79,7 +80,7 @@ def _changed(sender, instance, **kwargs) -> None:
     owners = MODELS[sender._meta.label]
     try:
         ids = owners(instance)
-    except Exception:  # noqa: BLE001 - a row whose owner is already gone (a cascade)
+    except ObjectDoesNotExist:  # a row whose parent went first, in a cascade: nothing to keep
         return
     note_data_changed(*ids)
 
