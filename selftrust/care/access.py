@@ -74,14 +74,9 @@ def record_bulk_access(therapist, links, wanted) -> int:
     return len(rows)
 
 
-def record_caseload_look(therapist, links, reads) -> int:
-    """The caseload shown: one row for each person on the page who shares any category the
-    caseload `reads`, all in one query. Someone who shares none of it showed only their name."""
-    return record_caseload_look_at(therapist, caseload_reads_of(links, reads))
-
-
 def caseload_reads_of(links, reads) -> list[int]:
-    """Who, of the people on a caseload page, had something read: those sharing any of `reads`."""
+    """Who, of the people on a caseload page, had something read: those sharing any of `reads`.
+    Someone who shares none of it showed only their name, and gets no row."""
     return [link.person_id for link in links if any(link.shares(c) for c in reads)]
 
 

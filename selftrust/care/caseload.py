@@ -39,7 +39,7 @@ SORTS = {
 }
 DEFAULT_SORT = "name"
 # What a caseload row reads: a person sharing any of it has their look written down, as one
-# "caseload" row (care.access.record_caseload_look).
+# "caseload" row (care.access.record_caseload_look_at).
 ACTIVITY_CATEGORIES = (
     categories.PROMISES,
     categories.MOOD,
