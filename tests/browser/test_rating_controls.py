@@ -130,6 +130,9 @@ def test_a_thought_record_rates_belief_and_feelings_on_one_scale(new_page, db, s
     expect(page.get_by_label("What went through your mind?")).to_have_value(
         "She's annoyed with me."
     )
+    # The page came back with its errors: its scripts take over the sliders once it has
+    # loaded, so keys pressed before that (under load, in CI) would be lost to them.
+    page.wait_for_load_state("load")
     belief, _field = rating(page, "How much do you believe the thought, from 0 to 10?")
     belief.focus()
     page.keyboard.press("End")
