@@ -147,7 +147,8 @@ def resources_for_region(choice: RegionChoice) -> ShownResources:
     entries = [
         CrisisResource(
             name=IMMEDIATE_DANGER,
-            description=f"Call {emergency}. {note}".strip(),
+            # The number is its contact ("Call 911"): said once, not again in the words.
+            description=note,
             region=region.display_name if region else "",
             contacts=(Contact("Call", emergency, f"tel:{dialable(emergency)}"),),
         )

@@ -514,3 +514,13 @@ def test_get_help_now_works_logged_out_with_neither(client, other_user):
     assert "my-plan-heading" not in page and "Make my safety plan" not in page
     assert "Their reason" not in page
     assert 'href="tel:988"' in page
+
+
+def test_the_plan_names_the_emergency_number_once(owner_client, user):
+    """Printed, a link is only its words: "Call 911." then a "Call 911" link read twice."""
+    SafetyPlan.objects.create(user=user, warning_signs=["Not sleeping"])
+    page = owner_client.get(reverse("safety:plan")).content.decode()
+    crisis_lines = page.split('class="plan-crisis-lines"', 1)[1].split("</section>", 1)[0]
+    words = re.sub(r"<[^>]+>", " ", crisis_lines)
+    assert words.count("911") == 1
+    assert 'href="tel:911"' in crisis_lines
