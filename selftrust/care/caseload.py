@@ -317,8 +317,9 @@ def _ordinal(day: date | None) -> int:
 
 def caseload_page(therapist, today: date, sort: str, number) -> Page:
     """One page of the caseload, sorted; the look at each person shown is written down."""
+    sort = sort if sort in SORTS else DEFAULT_SORT
     page = sorted_page(therapist, today, sort, number)
-    record_caseload_look_at(therapist, read_on(page))
+    record_caseload_look_at(therapist, read_on(page, sort))
     return page
 
 
@@ -330,6 +331,9 @@ def sorted_page(therapist, today: date, sort: str, number) -> Page:
     return Paginator(rows, PER_PAGE).get_page(number)
 
 
-def read_on(page: Page) -> list[int]:
-    """The people on this page whose shared categories the caseload read (care.access)."""
-    return caseload_reads_of([row.link for row in page.object_list], ACTIVITY_CATEGORIES)
+def read_on(page: Page, sort: str) -> list[int]:
+    """The people whose shared categories this caseload page read (care.access): those on the
+    page; and, sorted by anything but name, everyone in the caseload, since their activity or
+    homework decided who is on this page and in what order."""
+    rows = page.object_list if sort == DEFAULT_SORT else page.paginator.object_list
+    return caseload_reads_of([row.link for row in rows], ACTIVITY_CATEGORIES)

@@ -92,7 +92,7 @@ def caseload(request):
             "explained": measures.explained(),
         }
         return render(request, "care/therapist/caseload.html", context), caseload_rules.read_on(
-            page
+            page, sort
         )
 
     # Kept as rendered while no one on it has changed anything; every look is written down

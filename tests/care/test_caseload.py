@@ -210,6 +210,20 @@ def test_each_person_shown_is_written_down_once_per_shared_category_in_one_query
     assert not AccessRecord.objects.filter(person=on_page_two).exists()
 
 
+@pytest.mark.parametrize("sort", ["activity", "homework"])
+def test_sorted_by_what_people_share_everyone_whose_data_set_the_order_is_written_down(
+    therapist, sort
+):
+    people = [UserFactory(username=f"p-{n:02d}") for n in range(27)]
+    for person in people:
+        link_between(person, therapist, shared=[categories.MOOD])
+    signed_in_verified(therapist).get(CASELOAD, {"sort": sort})
+    # Page 1 shows 25, but the order came from all 27 people's shared activity.
+    assert set(
+        AccessRecord.objects.filter(category="caseload").values_list("person_id", flat=True)
+    ) == {person.pk for person in people}
+
+
 def test_someone_sharing_nothing_the_caseload_reads_has_no_caseload_look(therapist):
     only_plan = UserFactory()
     link_between(only_plan, therapist, shared=[categories.SAFETY_PLAN])
