@@ -14,6 +14,7 @@ from selftrust.practices import shapes as practice_shapes
 from selftrust.practices.models import Entry
 from selftrust.promises import shapes as promise_shapes
 from selftrust.promises.models import CheckIn, Promise
+from selftrust.reminders.export import export_reminders
 from selftrust.safety import plan as safety_plan
 from selftrust.safety import shapes as safety_shapes
 from selftrust.safety.models import TrustedPerson
@@ -25,8 +26,10 @@ from selftrust.safety.models import TrustedPerson
 # their ids (and a practice entry its title, a result its safety_alert and percent, a trusted
 # person the links to reach them), and the safety plan names its people by id and name, not
 # by name alone. importing.py reads formats 1 and 2 as well.
-EXPORT_FORMAT = "selftrust-export/3"
-OLDER_FORMATS = ("selftrust-export/1", "selftrust-export/2")
+# 4: the reminder choices and their delivery log ("reminders"; reminders/export.py), which
+# importing leaves in the file. Files of formats 1 to 3 still import.
+EXPORT_FORMAT = "selftrust-export/4"
+OLDER_FORMATS = ("selftrust-export/1", "selftrust-export/2", "selftrust-export/3")
 
 
 def export_for(user) -> dict:
@@ -81,6 +84,9 @@ def export_for(user) -> dict:
         # A therapist beside the person: {"links", "homework", "session_notes", "looks"}, each
         # a list, oldest first; "looks" is every look a therapist took, one a row.
         "care": export_care(user),
+        # Reminders: {"settings", "promise_ids", "email", "devices", "calendar_feed",
+        # "sent"}; no device's push keys and no feed address (reminders/export.py).
+        "reminders": export_reminders(user),
         "api_tokens": [
             {"name": token.name, "created_at": token.created_at.isoformat()}
             for token in user.api_tokens.all()

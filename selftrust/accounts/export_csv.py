@@ -215,8 +215,9 @@ A few things to know:
 - The files are UTF-8 text, so accents and other alphabets come through.
 - Dates are written year-month-day; times are in UTC (the time in London in winter),
   as in the full export.
-- Unsaved drafts are not in these files. The JSON file ("Download my data" in
-  Settings) holds everything, and it is the one to use to move to another server.
+- Unsaved drafts and your reminder choices are not in these files. The JSON file
+  ("Download my data" in Settings) holds everything, and it is the one to use to
+  move to another server.
 - These files hold private things. Keep them somewhere only you can open.
 """
 

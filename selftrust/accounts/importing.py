@@ -123,6 +123,9 @@ class ImportSummary:
     # Links with a therapist, their suggestions and their looks are kept in the file, never
     # brought in: a link is made afresh, with a new invitation, on the new server.
     care_left_in_file: bool = False
+    # Reminder choices stay in the file too: a device subscribes again on the new server, and
+    # an email address is confirmed again there.
+    reminders_left_in_file: bool = False
     drafts: int = 0
     # Unsaved changes to an entry: the export names entries without ids, so these can't be
     # tied to the new entries. Their words stay in the file; the summary says so.
@@ -155,6 +158,11 @@ class ImportSummary:
             said += (
                 ". Links with a therapist stay in the file: to link again, make a new "
                 "invitation code on Your therapist"
+            )
+        if self.reminders_left_in_file:
+            said += (
+                ". Your reminder choices stay in the file: turn on the ones you want again "
+                "in Reminders"
             )
         return said
 
@@ -301,6 +309,7 @@ def import_export(user, data: dict) -> ImportSummary:
         people, named = _import_people(work, _list(work, data, "trusted_people"))
         _import_plan(work, data.get("safety_plan"), people, named)
         _import_care(work, data.get("care"))
+        _note_reminders(work, data.get("reminders"))
         _import_drafts(work, _list(work, data, "drafts") if "drafts" in data else [])
         if work.problems:
             raise ImportRefused(
@@ -912,6 +921,15 @@ def _import_plan(
 
 # The id (format 3 on) is the note's in the file only; a new one is made here.
 _SESSION_NOTE_FIELDS = ("id", "text", "created_at", "brought_on")
+
+
+def _note_reminders(work: _Import, reminders) -> None:
+    """Reminders come in as a note only: which were on is in the file (format 4 on)."""
+    if reminders is None or _record(work, "The reminders part", reminders) is None:
+        return
+    work.summary.reminders_left_in_file = any(
+        reminders.get(name) for name in ("settings", "promise_ids", "email", "devices")
+    )
 
 
 def _import_care(work: _Import, care) -> None:

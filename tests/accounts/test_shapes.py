@@ -46,9 +46,9 @@ def rich_export(user):
     return round_trip(export_for(user))
 
 
-def test_the_export_is_format_3_and_reads_the_older_ones():
-    assert EXPORT_FORMAT == "selftrust-export/3"
-    assert OLDER_FORMATS == ("selftrust-export/1", "selftrust-export/2")
+def test_the_export_is_format_4_and_reads_the_older_ones():
+    assert EXPORT_FORMAT == "selftrust-export/4"
+    assert OLDER_FORMATS == ("selftrust-export/1", "selftrust-export/2", "selftrust-export/3")
     for older in OLDER_FORMATS:
         assert read_export(json.dumps({"format": older}))["format"] == older
 
