@@ -87,7 +87,7 @@ _ROWS_PER_INSERT = 150
 
 
 def record_caseload_look_at(therapist, person_ids: list[int]) -> int:
-    """One "caseload" row for each of these people, in one INSERT (a caseload of 150).
+    """One "caseload" row for each of these people: one INSERT for every 150 of them.
 
     Plain SQL rather than bulk_create: a caseload sorted by activity writes a row for every
     person in it on every look, and making a hundred model instances to insert them cost
