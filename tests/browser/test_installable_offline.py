@@ -7,8 +7,10 @@ browser context goes offline with context.set_offline(True), for the pages and t
 import re
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
+from selftrust.drafts import store as drafts
 from selftrust.promises.models import Promise
 from selftrust.safety.models import SafetyPlan, TrustedPerson
 from tests.browser.conftest import PHONE, check_page, log_in, open_site_menu
@@ -373,3 +375,24 @@ def test_a_plan_kept_by_one_account_is_wiped_when_another_signs_in(new_page, liv
 
     page.wait_for_function(f"caches.has('{KEPT_PLAN_CACHE}').then((kept) => !kept)")
     assert page.evaluate("localStorage.getItem('selftrust:kept-plan')") is None
+
+
+def test_words_put_back_find_their_form_when_the_page_opens_with_a_form_more(new_page):
+    """A copy kept offline goes back into its own form even when the page opens with another
+    form above it (a draft that reached the server adds "Discard"): matched by where the form
+    is sent, not by its place on the page."""
+    user = UserFactory()
+    page = new_page(PHONE, user=user)
+    page.goto(reverse("practices:new", args=["thought-record"]))
+    _worker_in_charge(page)
+    page.context.set_offline(True)
+    page.get_by_label("What was happening?").fill("The bus was late again")
+    # Meanwhile an older draft of this form reached the server (another tab, say).
+    drafts.save(user, "practice:thought-record:new", {"situation": ["An older draft"]})
+
+    page.reload()
+    expect(page.get_by_role("heading", level=1)).to_have_text("You're offline right now")
+    page.context.set_offline(False)  # the offline page opens the form again by itself
+    expect(page.locator(".draft-notice form")).to_have_count(1)
+    expect(page.get_by_label("What was happening?")).to_have_value("The bus was late again")
+    expect(page.get_by_text("We put back the words you hadn't sent yet.")).to_be_visible()

@@ -81,12 +81,24 @@
     var kept = forms.filter(function (entry) {
       return entry.words && (entry.edited || (held && held.form === entry.form));
     }).map(function (entry) {
-      return { index: forms.indexOf(entry), action: entry.form.getAttribute("action") || "", fields: fieldsOf(entry.form) };
+      var action = actionOf(entry.form);
+      return { action: action, nth: sameAction(action).indexOf(entry), fields: fieldsOf(entry.form) };
     });
     if (!kept.length) return;
     try {
       store.setItem(KEY, JSON.stringify({ forms: kept }));
     } catch (e) { /* storage full: the words are still on the page */ }
+  }
+
+  // A copy finds its form again by where it is sent and, among forms sent there, by order:
+  // not by its place among all the page's forms, which shifts when the page opens with a form
+  // more (a draft kept on the server adds a "Discard" form above it).
+  function actionOf(form) {
+    return form.getAttribute("action") || "";
+  }
+
+  function sameAction(action) {
+    return forms.filter(function (entry) { return actionOf(entry.form) === action; });
   }
 
   function forget() {
@@ -104,8 +116,8 @@
     }
     if (!saved || !saved.forms) return;
     saved.forms.forEach(function (copy) {
-      var entry = forms[copy.index];
-      if (!entry || (entry.form.getAttribute("action") || "") !== copy.action) return;
+      var entry = sameAction(copy.action || "")[copy.nth || 0];
+      if (!entry) return;
       putBack(entry.form, copy.fields);
       entry.edited = true;
       say(entry, RESTORED);
