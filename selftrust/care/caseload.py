@@ -112,22 +112,17 @@ def depends_on(therapist) -> tuple:
     active link as it is now (what it shares, from when, the last session) and the data
     version of its person (accounts/data_version.py), for keeping the page as rendered
     (web/page_cache.py)."""
-    return tuple(
-        (pk, person_id, tuple(shared or ()), shared_from, last_session, pseudonym.hex, version)
-        for pk, person_id, shared, shared_from, last_session, pseudonym, version in (
-            CareLink.objects.active()
-            .filter(therapist=therapist)
-            .order_by("pk")
-            .values_list(
-                "pk",
-                "person_id",
-                "shared",
-                "shared_from",
-                "last_session_on",
-                "person__pseudonym",
-                "person__data_version",
-            )
+    rows = (
+        CareLink.objects.active()
+        .filter(therapist=therapist)
+        .order_by("pk")
+        .values_list(
+            *CareLink.STATE_FIELDS, "person_id", "person__pseudonym", "person__data_version"
         )
+    )
+    return tuple(
+        (CareLink.state_of(pk, shared, since, last_session), person_id, pseudonym.hex, version)
+        for pk, shared, since, last_session, person_id, pseudonym, version in rows
     )
 
 

@@ -91,10 +91,16 @@ class CareLink(models.Model):
     def __str__(self) -> str:
         return f"Link {self.person_id} - {self.therapist_id}"
 
+    # Everything about a link that changes what a therapist's page shows, for keys of pages
+    # kept as rendered (web/page_cache.py); the caseload reads them with values_list.
+    STATE_FIELDS = ("pk", "shared", "shared_from", "last_session_on")
+
+    @staticmethod
+    def state_of(pk, shared, shared_from, last_session_on) -> tuple:
+        return (pk, tuple(shared or ()), shared_from, last_session_on)
+
     def state(self) -> tuple:
-        """Everything about the link that changes what a therapist's page shows, for keys of
-        pages kept as rendered (web/page_cache.py)."""
-        return (self.pk, tuple(self.shared or ()), self.shared_from, self.last_session_on)
+        return self.state_of(self.pk, self.shared, self.shared_from, self.last_session_on)
 
     @property
     def is_active(self) -> bool:

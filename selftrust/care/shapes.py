@@ -10,17 +10,12 @@ are JSON-ready: moments and days as ISO 8601 text.
 - `homework`, `session_note`, `look` (one row of the audit, the person's alone).
 """
 
-from datetime import date, datetime
-
 from selftrust.care import categories
 from selftrust.care.caseload import CaseloadRow
 from selftrust.care.homework import describe
 from selftrust.care.measures import Change
 from selftrust.care.models import AccessRecord, CareLink, Homework, SessionNote
-
-
-def _iso(value: date | datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
+from selftrust.shapes import iso
 
 
 def person(link: CareLink) -> dict:
@@ -28,10 +23,10 @@ def person(link: CareLink) -> dict:
     return {
         "id": link.person_id,
         "username": link.person.get_username(),
-        "linked_since": _iso(link.started_at),
+        "linked_since": iso(link.started_at),
         "shared": categories.known(link.shared or []),
-        "shared_from": _iso(link.shared_from),
-        "last_session_on": _iso(link.last_session_on),
+        "shared_from": iso(link.shared_from),
+        "last_session_on": iso(link.last_session_on),
     }
 
 
@@ -39,12 +34,12 @@ def link(item: CareLink) -> dict:
     return {
         "id": item.pk,
         "therapist": item.therapist.get_username(),
-        "started_at": _iso(item.started_at),
-        "ended_at": _iso(item.ended_at),
+        "started_at": iso(item.started_at),
+        "ended_at": iso(item.ended_at),
         "ended_by": item.ended_by or None,
         "shared": list(item.shared or []),
-        "shared_from": _iso(item.shared_from),
-        "last_session_on": _iso(item.last_session_on),
+        "shared_from": iso(item.shared_from),
+        "last_session_on": iso(item.last_session_on),
     }
 
 
@@ -59,12 +54,12 @@ def homework(item: Homework, *, seen_by_therapist: bool = False) -> dict:
         "target": item.target,
         "title": describe(item).title,
         "note": item.note,
-        "due_on": _iso(item.due_on),
-        "assigned_at": _iso(item.assigned_at),
+        "due_on": iso(item.due_on),
+        "assigned_at": iso(item.assigned_at),
         "answer": item.answer,
-        "answered_at": _iso(item.answered_at),
+        "answered_at": iso(item.answered_at),
         "promise_id": None if seen_by_therapist else item.promise_id,
-        "done_at": _iso(getattr(item, "done_at", None)),
+        "done_at": iso(getattr(item, "done_at", None)),
     }
 
 
@@ -72,8 +67,8 @@ def session_note(note: SessionNote) -> dict:
     return {
         "id": note.pk,
         "text": note.text,
-        "created_at": _iso(note.created_at),
-        "brought_on": _iso(note.brought_on),
+        "created_at": iso(note.created_at),
+        "brought_on": iso(note.brought_on),
     }
 
 
@@ -81,7 +76,7 @@ def look(record: AccessRecord) -> dict:
     return {
         "therapist": record.therapist_name,
         "category": record.category,
-        "at": _iso(record.at),
+        "at": iso(record.at),
         "allowed": record.allowed,
     }
 
@@ -92,9 +87,9 @@ def measure(change: Change) -> dict:
     return {
         "instrument": change.instrument.slug,
         "first": change.first,
-        "first_on": _iso(change.first_on),
+        "first_on": iso(change.first_on),
         "latest": change.latest,
-        "latest_on": _iso(change.latest_on),
+        "latest_on": iso(change.latest_on),
         "taken": change.taken,
         "change": change.difference,
         "reliable": change.reliable,
@@ -108,9 +103,9 @@ def caseload_row(row: CaseloadRow) -> dict:
     them, every figure from what they share (care/caseload.py)."""
     return {
         **person(row.link),
-        "last_activity": _iso(row.last_activity),
+        "last_activity": iso(row.last_activity),
         "measures": [measure(cell.change) for cell in row.measures if cell.change],
-        "item_nine_on": _iso(row.item_nine_on),
+        "item_nine_on": iso(row.item_nine_on),
         "homework_open": row.homework_open,
-        "homework_next_due": _iso(row.homework_next_due),
+        "homework_next_due": iso(row.homework_next_due),
     }

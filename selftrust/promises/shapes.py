@@ -6,13 +6,8 @@ write says back on top, a nudge or support, is added by the API around the shape
 JSON-ready: days and times as ISO 8601 text.
 """
 
-from datetime import date, time
-
 from selftrust.promises.models import CheckIn, Promise
-
-
-def _iso(value: date | time | None) -> str | None:
-    return value.isoformat() if value is not None else None
+from selftrust.shapes import iso
 
 
 def promise(item: Promise) -> dict:
@@ -21,9 +16,9 @@ def promise(item: Promise) -> dict:
         "text": item.text,
         "schedule": item.schedule,
         "weekdays": list(item.weekdays or []),
-        "due_date": _iso(item.due_date),
-        "time_of_day": _iso(item.time_of_day),
-        "starts_on": _iso(item.starts_on),
+        "due_date": iso(item.due_date),
+        "time_of_day": iso(item.time_of_day),
+        "starts_on": iso(item.starts_on),
         "status": item.status,
     }
 
@@ -31,7 +26,7 @@ def promise(item: Promise) -> dict:
 def check_in(item: CheckIn) -> dict:
     return {
         "promise_id": item.promise_id,
-        "date": _iso(item.day),
+        "date": iso(item.day),
         "outcome": item.outcome,
         "note": item.note,
     }

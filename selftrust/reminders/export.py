@@ -14,10 +14,7 @@ from selftrust.reminders.models import (
     ReminderSettings,
     SentReminder,
 )
-
-
-def _iso(value) -> str | None:
-    return value.isoformat() if value is not None else None
+from selftrust.shapes import iso
 
 
 def export_reminders(user) -> dict:
@@ -31,11 +28,11 @@ def export_reminders(user) -> dict:
         if settings is None
         else {
             "paused": settings.paused,
-            "quiet_from": _iso(settings.quiet_from),
-            "quiet_until": _iso(settings.quiet_until),
+            "quiet_from": iso(settings.quiet_from),
+            "quiet_until": iso(settings.quiet_until),
             "show_words": settings.show_words,
             "kinds": list(settings.kinds or []),
-            "other_reminders_at": _iso(settings.other_reminders_at),
+            "other_reminders_at": iso(settings.other_reminders_at),
         },
         # The promises (by their ids above) the person chose "Remind me at its time" for.
         "promise_ids": sorted(
@@ -43,27 +40,27 @@ def export_reminders(user) -> dict:
         ),
         "email": None
         if email is None
-        else {"address": email.address, "confirmed_at": _iso(email.confirmed_at)},
+        else {"address": email.address, "confirmed_at": iso(email.confirmed_at)},
         "devices": [
             {
                 "device": device.device,
-                "created_at": _iso(device.created_at),
-                "last_sent_at": _iso(device.last_sent_at),
+                "created_at": iso(device.created_at),
+                "last_sent_at": iso(device.last_sent_at),
             }
             for device in PushSubscription.objects.filter(user=user)
         ],
         "calendar_feed": None
         if feed is None
-        else {"created_at": _iso(feed.created_at), "last_read_at": _iso(feed.last_read_at)},
+        else {"created_at": iso(feed.created_at), "last_read_at": iso(feed.last_read_at)},
         "sent": [
             {
                 "kind": sent.kind,
                 "item_id": sent.item_id,
-                "date": _iso(sent.local_date),
+                "date": iso(sent.local_date),
                 "channel": sent.channel,
                 "status": sent.status,
-                "created_at": _iso(sent.created_at),
-                "sent_at": _iso(sent.sent_at),
+                "created_at": iso(sent.created_at),
+                "sent_at": iso(sent.sent_at),
             }
             for sent in SentReminder.objects.filter(user=user).order_by("created_at", "pk")
         ],
