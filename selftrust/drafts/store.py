@@ -17,8 +17,10 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from django import forms
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from selftrust.accounts.data_version import note_data_changed
 from selftrust.drafts.models import Draft
 
 CLOSING_GRACE_SECONDS = 5
@@ -75,7 +77,19 @@ def save(user, key: str, fields: dict) -> bool:
     kept = _as_kept(fields)
     if _too_large(kept):
         return False
-    Draft.objects.update_or_create(user=user, key=key, defaults={"data": kept})
+    # Not update_or_create: a save of the form can let the draft go between its read and its
+    # write, and then its UPDATE of a row that is gone fails the request. An UPDATE that finds
+    # nothing simply makes the draft again.
+    if Draft.objects.filter(user=user, key=key).update(data=kept, updated_at=timezone.now()):
+        note_data_changed(user.pk)  # an UPDATE sends no signal; see accounts/data_version.py
+        return True
+    try:
+        with transaction.atomic():
+            Draft.objects.create(user=user, key=key, data=kept)
+    except IntegrityError:
+        # Another autosave of the same form made it a moment ago; this one is newer.
+        Draft.objects.filter(user=user, key=key).update(data=kept, updated_at=timezone.now())
+        note_data_changed(user.pk)
     return True
 
 

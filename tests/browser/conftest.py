@@ -4,6 +4,8 @@ One browser per test session; a fresh context (cookies, viewport, colour scheme)
 """
 
 import os
+import threading
+import time
 from pathlib import Path
 
 # Playwright's sync API runs an asyncio loop in this thread; Django would otherwise refuse
@@ -92,6 +94,64 @@ def new_page(browser, live_server):
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(autouse=True)
+def _requests_end_before_the_database_is_emptied(request):
+    """Torn down before the test database is emptied, because it asks for that database first."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    live_server = request.getfixturevalue("live_server")
+    one_request_at_a_time(live_server)
+    yield
+    wait_for_the_server_to_finish(live_server)
+
+
+def one_request_at_a_time(live_server):
+    """Serve requests one after another, as the one shared connection can only do one thing.
+
+    With the in-memory SQLite test database, every request the live server handles uses the
+    test's own connection. Two at once (a form sent while its draft's beacon is still being
+    saved) interleave their statements on it, and SQLite answers "database table is locked".
+    A deployment gives each request its own connection; here they simply wait their turn.
+    """
+    server = live_server.thread.httpd
+    if getattr(server, "_one_at_a_time", False):
+        return
+    app = server.get_app()
+    turn = threading.Lock()
+
+    def in_turn(environ, start_response):
+        with turn:
+            response = app(environ, start_response)
+            try:
+                return list(response)
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+
+    server.set_app(in_turn)
+    server._one_at_a_time = True
+
+
+def wait_for_the_server_to_finish(live_server, timeout=10.0):
+    """Let every request still on its way (a draft's beacon sent as a page closes) end first.
+
+    The live server shares the test's in-memory SQLite connection. A request that is still
+    running while the database is emptied for the next test fails inside its transaction,
+    and that leaves the shared connection broken for every test after it.
+    """
+    server = live_server.thread.httpd
+    deadline = time.monotonic() + timeout
+    quiet_checks = 0
+    while time.monotonic() < deadline and quiet_checks < 2:
+        running = [thread for thread in list(getattr(server, "_threads", [])) if thread.is_alive()]
+        for thread in running:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        quiet_checks = 0 if running else quiet_checks + 1
+        time.sleep(0.05)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """The one store every form's draft goes through."""
 
 import pytest
+from django.db.models import QuerySet
 
 from selftrust.drafts import store
 from selftrust.drafts.models import Draft
@@ -17,6 +18,42 @@ def test_a_draft_is_kept_exactly_as_typed_and_given_back(user):
 def test_saving_again_replaces_the_draft_rather_than_adding_one(user):
     store.save(user, "practice:win:new", {"win": ["Half"]})
     store.save(user, "practice:win:new", {"win": ["Half typed"]})
+    assert Draft.objects.count() == 1
+    assert store.get(user, "practice:win:new") == {"win": ["Half typed"]}
+
+
+def test_replacing_a_draft_changes_what_the_persons_kept_pages_show(user):
+    store.save(user, "practice:win:new", {"win": ["Half"]})
+    user.refresh_from_db()
+    before = user.data_version
+    store.save(user, "practice:win:new", {"win": ["Half typed"]})
+    user.refresh_from_db()
+    assert user.data_version > before
+
+
+def test_an_autosave_racing_the_form_save_that_let_the_draft_go_makes_it_again(user):
+    # The old way read the draft, then the save let it go, then its UPDATE found no row and
+    # the request failed. Now the UPDATE finding nothing is simply followed by a new draft.
+    store.save(user, "practice:win:new", {"win": ["Half"]})
+    store.discard(user, "practice:win:new")
+    assert store.save(user, "practice:win:new", {"win": ["Half typed"]})
+    assert store.get(user, "practice:win:new") == {"win": ["Half typed"]}
+
+
+def test_two_first_autosaves_at_once_keep_the_later_words(user, monkeypatch):
+    # The other autosave's INSERT lands just after this one's UPDATE found nothing.
+    update = QuerySet.update
+    calls = []
+
+    def the_other_autosave_lands_in_between(queryset, **values):
+        calls.append(values)
+        if len(calls) == 1:
+            Draft.objects.create(user=user, key="practice:win:new", data={"win": ["Half"]})
+            return 0
+        return update(queryset, **values)
+
+    monkeypatch.setattr(QuerySet, "update", the_other_autosave_lands_in_between)
+    assert store.save(user, "practice:win:new", {"win": ["Half typed"]})
     assert Draft.objects.count() == 1
     assert store.get(user, "practice:win:new") == {"win": ["Half typed"]}
 
