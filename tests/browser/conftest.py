@@ -105,12 +105,19 @@ def _requests_end_before_the_database_is_emptied(request):
     request.getfixturevalue("transactional_db")
     live_server = request.getfixturevalue("live_server")
     one_request_at_a_time(live_server)
+    server_errors = live_server.thread.httpd.server_errors
+    server_errors.clear()
     yield
     wait_for_the_server_to_finish(live_server)
+    if server_errors:
+        # A request the page made on its own (an autosave, a beacon) can fail with nothing on
+        # screen to show it; the person would lose words without knowing.
+        pytest.fail(f"the server failed on: {', '.join(server_errors)}", pytrace=False)
 
 
 def one_request_at_a_time(live_server):
-    """Serve requests one after another, as the one shared connection can only do one thing.
+    """Serve requests one after another, as the one shared connection can only do one thing,
+    and note every request that fails on the server.
 
     With the in-memory SQLite test database, every request the live server handles uses the
     test's own connection. Two at once (a form sent while its draft's beacon is still being
@@ -122,10 +129,18 @@ def one_request_at_a_time(live_server):
         return
     app = server.get_app()
     turn = threading.Lock()
+    server.server_errors = []
 
     def in_turn(environ, start_response):
+        def start_noting_failures(status, headers, *rest):
+            if status.startswith("5"):
+                server.server_errors.append(
+                    f"{environ['REQUEST_METHOD']} {environ['PATH_INFO']} ({status})"
+                )
+            return start_response(status, headers, *rest)
+
         with turn:
-            response = app(environ, start_response)
+            response = app(environ, start_noting_failures)
             try:
                 return list(response)
             finally:
