@@ -82,7 +82,12 @@ def test_the_exercise_is_kept_as_a_draft_while_the_person_goes_through_it(new_pa
     page.goto("/practice/grounding/new/")
     page.get_by_label("How distressed do you feel right now?").fill("7")
     page.get_by_role("button", name="Next", exact=True).click()
-    page.get_by_role("group", name="Which exercise?").get_by_label("Short body scan").check()
+    # "Draft kept safe." may already be there from a save of the rating alone: wait for the
+    # save that holds the exercise before reloading.
+    with page.expect_response(
+        lambda response: "exercise=body-scan" in (response.request.post_data or "")
+    ):
+        page.get_by_role("group", name="Which exercise?").get_by_label("Short body scan").check()
     expect(page.locator("[data-draft-status]")).to_have_text("Draft kept safe.")
 
     page.reload()

@@ -231,5 +231,6 @@ def test_a_suggestion_from_my_practice_goes_into_the_plan_only_when_i_add_it(new
     expect(coping).to_have_value("Paced breathing")
     check_page(page)
     page.get_by_role("button", name=re.compile("Save")).last.click()
-    expect(page.get_by_role("heading", name="My safety plan")).to_be_visible()
+    # Exact: the form's own heading, "Make my safety plan", holds these words too.
+    expect(page.get_by_role("heading", name="My safety plan", exact=True)).to_be_visible()
     assert SafetyPlan.objects.get(user=user).coping_on_my_own == "Paced breathing"
