@@ -70,11 +70,11 @@ def describe(homework: Homework) -> HomeworkItem:
 
 
 def open_for_person(person):
-    """Homework waiting for the person's answer, from therapists they are still linked with."""
+    """Homework waiting for the person's answer. A suggestion outlives its link: when either
+    side ends it, what the person has not answered stays with them to keep or let go (the
+    therapist's end page and `links.end_link` promise this)."""
     return (
-        Homework.objects.filter(
-            person=person, answer=HomeworkAnswer.OPEN, link__ended_at__isnull=True
-        )
+        Homework.objects.filter(person=person, answer=HomeworkAnswer.OPEN)
         .select_related("link__therapist")
         .order_by("due_on", "assigned_at")
     )
@@ -137,10 +137,10 @@ def waiting_for_person(person):
 
 
 def recent_of_person(person, limit: int = 30):
-    """The person's homework from the therapists they are linked with now, answered or not,
-    newest first, with `done_at` (the person's page lists it)."""
+    """The person's homework, answered or not, from links open or ended, newest first, with
+    `done_at` (their care page lists it)."""
     return with_done_at(
-        Homework.objects.filter(person=person, link__ended_at__isnull=True)
+        Homework.objects.filter(person=person)
         .select_related("link__therapist", "promise")
         .order_by("-assigned_at", "-pk")
     )[:limit]

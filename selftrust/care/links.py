@@ -2,7 +2,8 @@
 
 import hashlib
 import secrets
-from datetime import date, timedelta
+import zoneinfo
+from datetime import date, datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -120,6 +121,36 @@ def accept_invitation(therapist, typed_code: str, now=None) -> CareLink:
 
 def links_of_person(person):
     return CareLink.objects.active().filter(person=person).select_related("therapist")
+
+
+def ended_links_of_person(person, limit: int = 5):
+    """The person's links that have ended, the latest first: their care page says who ended
+    each and when, as the therapist's and the clinic's end pages promise."""
+    return (
+        CareLink.objects.filter(person=person, ended_at__isnull=False)
+        .select_related("therapist")
+        .order_by("-ended_at", "-pk")[:limit]
+    )
+
+
+# How long Today mentions a link that someone else ended; the care page keeps saying it.
+ENDED_NOTICE_DAYS = 14
+
+
+def ended_lately_by_others(person, today: date) -> list[CareLink]:
+    """Links a therapist or the people running Selftrust ended in the person's last
+    ENDED_NOTICE_DAYS days: Today tells them, so an ending is never found out by chance."""
+    first_day = today - timedelta(days=ENDED_NOTICE_DAYS - 1)
+    since = datetime.combine(first_day, time.min, tzinfo=zoneinfo.ZoneInfo(person.time_zone))
+    return list(
+        CareLink.objects.filter(
+            person=person,
+            ended_at__gte=since,
+            ended_by__in=[EndedBy.THERAPIST, EndedBy.OPERATOR],
+        )
+        .select_related("therapist")
+        .order_by("-ended_at", "-pk")
+    )
 
 
 def link_of_person(person, link_id) -> CareLink | None:

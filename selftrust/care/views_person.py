@@ -104,6 +104,7 @@ def _care_page(request, *, new_code=None, sharing_forms=None, status=200):
             "links": [
                 (link, sharing_forms.get(link.pk) or PersonSharingForm(link=link)) for link in links
             ],
+            "ended_links": list(link_rules.ended_links_of_person(person)),
             "invitations": list(link_rules.open_invitations(person)),
             "may_invite": link_rules.open_invitations(person).count() < MOST_OPEN_INVITATIONS,
             "new_code": new_code,

@@ -64,3 +64,29 @@ def test_invite_share_and_end_the_link(new_page, viewport, color_scheme):
     link = CareLink.objects.get(pk=link.pk)
     assert (link.is_active, link.ended_by) == (False, EndedBy.PERSON)
     check_page(page, width)
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_an_ending_by_the_therapist_is_told_and_their_suggestion_stays(new_page, color_scheme):
+    from selftrust.care import homework
+    from selftrust.care.links import end_link
+    from tests.care.conftest import link_between
+
+    person = UserFactory()
+    link = link_between(person, make_therapist(username="dr-okafor"))
+    homework.assign(link, "practice", "win", note="One small thing this week")
+    end_link(link, EndedBy.THERAPIST)
+
+    page = new_page(PHONE, color_scheme=color_scheme, user=person)
+    page.goto(reverse("promises:today"))
+    card = page.locator(".from-therapist")
+    expect(card.locator(".link-ended")).to_contain_text("Your link with dr-okafor ended on")
+    expect(card.get_by_text("A small win")).to_be_visible()
+    check_page(page)
+
+    card.get_by_role("link", name="Your therapist page").click()
+    ended = page.get_by_role("region", name="Links that have ended")
+    expect(ended).to_contain_text("dr-okafor ended it")
+    check_page(page)
+    page.get_by_role("button", name="Not for me").first.click()
+    expect(page.get_by_text("Set aside.")).to_be_visible()

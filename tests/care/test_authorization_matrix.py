@@ -241,11 +241,12 @@ PAGES: dict[tuple[str, str], Row] = {
     ("end-link", "POST"): Row("link_id=link.pk", person=MOVED_ON, ended=LINK_ENDED),
     ("session-held", "POST"): Row("link_id=link.pk", person=MOVED_ON, ended=LINK_ENDED),
     ("who-looked", "GET"): Row(**OWN),
+    # Homework outlives its link: what the person has not answered stays theirs to answer.
     ("not-for-me", "POST"): Row(
-        "homework_id=practice_homework_id", person=MOVED_ON, ended=LINK_ENDED
+        "homework_id=practice_homework_id", person=MOVED_ON, ended=((PERSON, MOVED_ON),)
     ),
     ("lesson-read", "POST"): Row(
-        "homework_id=lesson_homework_id", person=MOVED_ON, ended=LINK_ENDED
+        "homework_id=lesson_homework_id", person=MOVED_ON, ended=((PERSON, MOVED_ON),)
     ),
     ("notes", "GET"): Row(**OWN),
     ("notes", "POST"): Row(data=(("text", "A note"),), person=MOVED_ON, other_person=MOVED_ON),
@@ -498,7 +499,7 @@ OPERATIONS: dict[tuple[str, str], Operation] = {
     ("DELETE", "/care/links/{link_id}"): Operation(person=204, ended=LINK_ENDED),
     ("POST", "/care/invitations"): Operation(person=201, other_person=201),
     ("GET", "/care/homework"): Operation(**API_OWN),
-    ("POST", "/care/homework/{homework_id}/decline"): Operation(person=200, ended=LINK_ENDED),
+    ("POST", "/care/homework/{homework_id}/decline"): Operation(person=200, ended=((PERSON, 200),)),
     ("GET", "/care/session-notes"): Operation(**API_OWN),
     ("POST", "/care/session-notes"): Operation({"text": "A note"}, person=201, other_person=201),
     ("GET", "/care/looks"): Operation(**API_OWN),

@@ -13,7 +13,7 @@ from selftrust.care.models import HomeworkAnswer
 from selftrust.promises.models import Promise
 from tests.care.conftest import link_between, signed_in_verified
 from tests.conftest import forget_kept_pages
-from tests.factories import EntryFactory
+from tests.factories import EntryFactory, PromiseFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = reverse("promises:today")
@@ -135,10 +135,38 @@ def test_a_practice_done_on_an_earlier_day_leaves_today_and_stays_on_the_care_pa
     assert "Done on" in owner_client.get(reverse("care:home")).content.decode()
 
 
-def test_homework_of_an_ended_link_leaves_today(owner_client, link):
-    homework.assign(link, "practice", "win")
+def test_homework_of_an_ended_link_stays_to_keep_or_let_go(owner_client, link, therapist):
+    # The therapist's end page promises it: "Suggestions of yours they haven't answered stay
+    # with them to keep or let go."
+    work = homework.assign(link, "practice", "win")
     end_link(link, "therapist")
-    assert "From your therapist" not in today_page(owner_client)
+    page = today_page(owner_client)
+    assert "A small win" in page
+    assert f"Your link with {therapist.username} ended on" in page
+    care_page = owner_client.get(reverse("care:home")).content.decode()
+    assert "A small win" in care_page
+    owner_client.post(reverse("care:not-for-me", args=[work.pk]), {"next": TODAY})
+    work.refresh_from_db()
+    assert work.answer == HomeworkAnswer.DECLINED
+
+
+def test_a_suggested_promise_of_an_ended_link_can_still_be_made_my_own(owner_client, link):
+    work = homework.assign(link, "promise", "Drink water at lunch")
+    end_link(link, "person")
+    promise = PromiseFactory(user=link.person, text="Water at lunch")
+    assert homework.take_on_suggested_promise(link.person, work.pk, promise)
+    work.refresh_from_db()
+    assert work.answer == HomeworkAnswer.ACCEPTED
+
+
+def test_another_person_cannot_answer_homework_of_my_ended_link(client, other_user, link):
+    work = homework.assign(link, "lesson", "what-is-self-trust")
+    end_link(link, "therapist")
+    client.force_login(other_user)
+    assert client.post(reverse("care:not-for-me", args=[work.pk])).status_code == 404
+    assert client.post(reverse("care:lesson-read", args=[work.pk])).status_code == 404
+    work.refresh_from_db()
+    assert work.answer == HomeworkAnswer.OPEN
 
 
 def test_another_person_cannot_decline_or_read_my_homework(client, other_user, link):

@@ -133,3 +133,58 @@ def test_every_page_asks_someone_signed_out_to_sign_in(client, name, args):
 def test_a_person_with_no_therapist_never_sees_an_error(client):
     client.force_login(UserFactory())
     assert client.get(URL).status_code == 200
+
+
+# --- links that have ended: the person is told who ended each, and when ------------------------
+
+
+def _ended(person, by, days_ago=0):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from selftrust.care.links import end_link
+
+    link = link_between(person, make_therapist())
+    end_link(link, by, now=timezone.now() - timedelta(days=days_ago))
+    return link
+
+
+def test_the_care_page_says_who_ended_each_link_and_that_nothing_is_seen_since(owner_client, user):
+    mine = _ended(user, "person")
+    theirs = _ended(user, "therapist")
+    clinics = _ended(user, "operator")
+    page = owner_client.get(URL).content.decode().replace("&#x27;", "'")
+    assert "Links that have ended" in page
+    assert f"Your link with {mine.therapist.username} ended on" in page
+    assert ", when you ended it." in page
+    assert f"; {theirs.therapist.username} ended it." in page
+    assert f"Your link with {clinics.therapist.username} ended on" in page
+    assert "; the people who run this Selftrust ended it." in page
+    assert f"Since then, {theirs.therapist.username} sees nothing of yours." in page
+
+
+def test_another_persons_ended_links_are_never_on_my_care_page(client, user, other_user):
+    theirs = _ended(other_user, "therapist")
+    client.force_login(user)
+    page = client.get(URL).content.decode()
+    assert "Links that have ended" not in page
+    assert theirs.therapist.username not in page
+
+
+def test_today_tells_of_an_ending_by_the_therapist_or_the_clinic_for_two_weeks(owner_client, user):
+    from tests.conftest import forget_kept_pages
+
+    today = reverse("promises:today")
+    lately = _ended(user, "therapist", days_ago=13)
+    by_the_clinic = _ended(user, "operator", days_ago=1)
+    long_ago = _ended(user, "therapist", days_ago=15)
+    by_me = _ended(user, "person", days_ago=1)
+    forget_kept_pages()
+    page = owner_client.get(today).content.decode().replace("&#x27;", "'")
+    assert f"Your link with {lately.therapist.username} ended on" in page
+    assert f"Your link with {by_the_clinic.therapist.username} ended on" in page
+    assert "the people who run this Selftrust ended it" in page
+    assert long_ago.therapist.username not in page
+    # The person knows they ended it; Today does not remind them.
+    assert by_me.therapist.username not in page

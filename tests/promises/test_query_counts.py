@@ -29,9 +29,10 @@ URL = reverse("promises:today")
 # Signed in: the session and the user (whose record_version keys the cache). Then what Today
 # shows besides the promises: questionnaires to take again, decisions ready to look back on,
 # the day's mood and energy check (insights), and homework from a therapist (care; one query
-# with or without any, whether each practice was done included), and steps of trust ready
-# to look back on (only those not looked back on yet are read).
-TODAY_QUERIES = 7
+# with or without any, whether each practice was done included), links a therapist or the
+# clinic ended lately (care; one query), and steps of trust ready to look back on (only
+# those not looked back on yet are read).
+TODAY_QUERIES = 8
 # The first view after a change also reads the active promises and this week's answers.
 TODAY_QUERIES_AFTER_A_CHANGE = TODAY_QUERIES + 2
 OUTCOMES = [Outcome.KEPT, Outcome.PARTLY, Outcome.NOT_THIS_TIME, Outcome.LET_GO]

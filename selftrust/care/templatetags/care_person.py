@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from selftrust.care import homework as homework_rules
 from selftrust.care import looks
-from selftrust.care.links import links_of_person
+from selftrust.care.links import ended_lately_by_others, links_of_person
 from selftrust.care.models import HomeworkAnswer, HomeworkKind
 from selftrust.care.shared_record import zone_of
 from selftrust.web.templatetags.person_dates import (
@@ -185,6 +185,7 @@ def from_your_therapist_card(context):
         "request": request,
         "user": request.user,
         "cards": on_today(request.user, today),
+        "ended": ended_lately_by_others(request.user, today),
         "csrf_token": context.get("csrf_token"),
         "back_to": reverse("promises:today"),
     }
