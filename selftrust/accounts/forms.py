@@ -8,7 +8,7 @@ from django.contrib.auth.forms import (
 from django.utils.translation import gettext_lazy as _
 
 from selftrust.accounts import sign_in_length, throttling
-from selftrust.accounts.models import SignInLasts, User, available_time_zones
+from selftrust.accounts.models import SignInLasts, User, available_time_zones, username_taken
 from selftrust.text import validate_plain_text
 
 
@@ -77,6 +77,14 @@ class SignupForm(BaseUserCreationForm):
         return _clean_time_zone(
             self.cleaned_data.get("time_zone"), User._meta.get_field("time_zone").default
         )
+
+    def clean_username(self):
+        username = self.cleaned_data.get("username")
+        if username and username_taken(username):
+            raise forms.ValidationError(
+                _("That username is already taken. Please choose another one."), code="unique"
+            )
+        return username
 
     def validate_password_for_user(self, user, password_field_name=None):
         # The rules are about the passphrase chosen: checked on the first box, beside it,

@@ -40,6 +40,12 @@ class SignInLasts(models.TextChoices):
     FORTNIGHT = "fortnight", _("For 14 days")
 
 
+def username_taken(username: str) -> bool:
+    """Whether an account already has this name in any mix of capitals: "Sam" and "sam" could
+    not be told apart where names are read (a link, a caseload, who looked)."""
+    return User.objects.filter(username__iexact=username).exists()
+
+
 class User(AbstractUser):
     """A person using Selftrust. Only a username and a passphrase are required."""
 

@@ -32,6 +32,12 @@ def test_createuser_refuses_a_name_already_taken(user, monkeypatch):
         call_command("createuser", user.username)
 
 
+def test_createuser_refuses_a_name_taken_in_other_capitals(user, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("slow steady breath\n"))
+    with pytest.raises(CommandError, match="already an account called"):
+        call_command("createuser", user.username.upper())
+
+
 def test_createuser_refuses_a_username_the_sign_up_page_would_refuse(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("slow steady breath\n"))
     with pytest.raises(CommandError, match="That username won't do"):

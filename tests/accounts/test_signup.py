@@ -82,6 +82,13 @@ def test_bad_signup_is_explained_and_creates_nothing(client, overrides, message)
     assert not User.objects.exists()
 
 
+def test_a_username_taken_in_other_capitals_is_explained_and_creates_nothing(client):
+    UserFactory(username="QuietMorning")
+    response = signup(client, username="quietmorning")
+    assert "That username is already taken" in page_text(response)
+    assert User.objects.count() == 1
+
+
 def test_a_taken_username_is_explained(client, user):
     response = signup(client, username=user.username)
     assert "That username is already taken" in page_text(response)

@@ -109,6 +109,15 @@ def test_the_new_therapist_signs_in_with_it_and_is_asked_to_set_up_two_factor(
     assert response["Location"] == reverse("care:two-factor-set-up")
 
 
+def test_a_persons_username_in_other_capitals_is_taken_for_a_therapist(staff_client):
+    # A therapist named "SAM" beside a person named "sam" could not be told apart in a link.
+    UserFactory(username="sam")
+    response = staff_client.post(CREATE, {"username": "SAM"})
+    assert response.status_code == 400
+    assert "That username is already taken" in response.content.decode()
+    assert not User.objects.filter(username="SAM").exists()
+
+
 def test_a_username_already_taken_is_said_and_nothing_is_made(staff_client):
     UserFactory(username="dr-cedar")
     response = staff_client.post(CREATE, {"username": "dr-cedar"})

@@ -20,7 +20,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from selftrust.accounts.models import User
+from selftrust.accounts.models import User, username_taken
 
 
 def read_passphrase() -> str:
@@ -50,7 +50,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, username: str, staff: bool = False, therapist: bool = False, **options):
-        if User.objects.filter(username=username).exists():
+        if username_taken(username):
             raise CommandError(f"There is already an account called {username}.")
         user = User(username=username)
         try:
