@@ -23,7 +23,10 @@ from selftrust.care.models import EndedBy, HomeworkKind, Invitation
 from selftrust.care.templatetags.care_person import homework_card, visits_in_words
 from selftrust.drafts import keys as draft_keys
 from selftrust.drafts import store as drafts
-from selftrust.safety.support import offer_support_if_needed
+from selftrust.safety.support import (
+    offer_support_for_words_sent_back,
+    offer_support_if_needed,
+)
 
 MOST_OPEN_INVITATIONS = link_rules.MOST_OPEN_INVITATIONS
 ACCEPT_PATH = "/care/therapist/accept/"
@@ -272,6 +275,7 @@ def session_notes(request):
     if not form.is_valid():
         # What was typed stays on the page and in the draft: a mistake never costs words.
         drafts.save(person, key, drafts.posted(request))
+        offer_support_for_words_sent_back(request, form)
         return _notes_page(request, form, status=400)
     note = notes.write(person, form.cleaned_data["text"])
     drafts.discard(person, key)
@@ -294,6 +298,7 @@ def edit_note(request, note_id: int):
     form = SessionNoteForm(request.POST, instance=note)
     if not form.is_valid():
         drafts.save(request.user, key, drafts.posted(request))
+        offer_support_for_words_sent_back(request, form)
         return _edit_page(request, note, form, key, status=400)
     notes.change(note, form.cleaned_data["text"])
     drafts.discard(request.user, key)

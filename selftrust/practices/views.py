@@ -14,7 +14,11 @@ from selftrust.practices.catalog import DECISION, PRACTICES, SECTIONS, TRUST_EXP
 from selftrust.practices.models import Entry
 from selftrust.practices.vocabulary import GROUNDING_EXERCISES, THINKING_TRAPS
 from selftrust.safety.models import TrustedPerson
-from selftrust.safety.support import offer_support_if_needed, support_offered
+from selftrust.safety.support import (
+    offer_support_for_words_sent_back,
+    offer_support_if_needed,
+    support_offered,
+)
 from selftrust.versioning import StaleVersion, unchanged_since
 from selftrust.web.conflicts import conflict, posted_version, version_in_draft
 from selftrust.web.page_cache import kept_until_changed
@@ -134,6 +138,7 @@ def new_entry(request, slug: str):
     if not form.is_valid():
         # What was typed stays on the page and in the draft: a mistake never costs words.
         drafts.save(request.user, key, drafts.posted(request))
+        offer_support_for_words_sent_back(request, form)
         return _form_page(request, practice, form, key=key, status=400)
     entry = _save(request, practice, form)
     offer_support_if_needed(request, *services.written_words(entry))
@@ -165,6 +170,7 @@ def edit_entry(request, entry_id: int):
     form = _form_for(practice, request, data=request.POST, entry=entry)
     if not form.is_valid():
         drafts.save(request.user, key, drafts.posted(request))
+        offer_support_for_words_sent_back(request, form)
         return _form_page(request, practice, form, key=key, entry=entry, status=400)
     try:
         with unchanged_since(entry, posted_version(request)):
@@ -172,6 +178,7 @@ def edit_entry(request, entry_id: int):
     except StaleVersion as stale:
         # Changed elsewhere since this page opened: both versions shown, the words kept.
         drafts.save(request.user, key, drafts.posted(request))
+        offer_support_for_words_sent_back(request, form)
         saved = _own_entry(request, entry_id)
         found = conflict(
             form,
@@ -357,6 +364,7 @@ def review_decision(request, entry_id: int):
     form = looking_back(request.POST, instance=record, label_suffix="")
     if not form.is_valid():
         drafts.save(request.user, key, drafts.posted(request))
+        offer_support_for_words_sent_back(request, form)
         return render(
             request,
             "practices/review_form.html",
@@ -394,6 +402,7 @@ def _look_back_in_entry(request, entry: Entry, practice: Practice, key: str):
     if not form.is_valid():
         # What was typed stays on the page and in the draft: a mistake never costs words.
         drafts.save(request.user, key, drafts.posted(request))
+        offer_support_for_words_sent_back(request, form)
         return render(
             request, "practices/trust_look_back.html", {**context, "form": form}, status=400
         )

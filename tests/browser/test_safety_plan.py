@@ -213,6 +213,26 @@ def test_crisis_words_in_a_thought_record_bring_the_plan_forward(new_page, viewp
     check_page(page)
 
 
+def test_crisis_words_meet_help_even_when_the_form_asks_for_a_correction(new_page):
+    user = UserFactory()
+    _full_plan(user)
+    page = new_page(PHONE, user=user)
+    page.goto("/practice/thought-record/new/")
+    _shown(page, page.get_by_label("What was happening?")).fill("Alone at night.")
+    thought = "I want to end it all, everyone would be better off without me."
+    _shown(page, page.get_by_label("What went through your mind?")).fill(thought)
+    page.get_by_label("How much do you believe the thought, from 0 to 10?").fill("8")
+    # Saved before any feeling is named: the form comes back asking for one.
+    page.get_by_role("button", name="Save", exact=True).click()
+    panel = page.get_by_role("region", name="You don't have to hold this alone")
+    expect(panel).to_contain_text("Your words are kept on this page")
+    expect(panel.get_by_role("link", name="Call Sam")).to_be_visible()
+    expect(panel.get_by_role("heading", name="You don't have to hold this alone")).to_be_focused()
+    expect(page.get_by_text("Name at least one feeling")).to_have_count(1)
+    assert not Entry.objects.filter(user=user).exists()
+    check_page(page)
+
+
 def test_a_suggestion_from_my_practice_goes_into_the_plan_only_when_i_add_it(new_page):
     from django.utils import timezone
 

@@ -213,3 +213,43 @@ def test_an_easing_is_never_a_rise_or_no_change():
 @pytest.mark.parametrize("slug", sorted(set(PRACTICES) - {"grounding", "thought-record"}))
 def test_practices_without_a_re_rating_acknowledge_nothing(slug):
     assert PRACTICES[slug].eased({"before": 8, "after": 4, "intensity": 2}) == ()
+
+
+# --- words in a form sent back for another look ----------------------------------------------
+
+
+def _sent_back(client, slug, data, **changes):
+    data = {key: value for key, value in {**data, **changes}.items() if value is not None}
+    response = client.post(reverse("practices:new", args=[slug]), data)
+    return response, response.content.decode().replace("&#x27;", "'")
+
+
+def test_crisis_words_in_a_form_needing_another_look_bring_support_with_the_correction(
+    owner_client, user
+):
+    # A feeling not named yet: the form comes back. Someone who stops there still meets help.
+    response, page = _sent_back(
+        owner_client, "thought-record", THOUGHT_RECORD, automatic_thought=CRISIS, emotion_1=""
+    )
+    assert response.status_code == 400
+    assert "Name at least one feeling" in page
+    assert PANEL in page
+    assert "Your words are kept on this page; nothing is lost" in page
+    assert not Entry.objects.exists()
+    # The offer is used by this page, not carried to the next one.
+    assert PANEL not in owner_client.get(reverse("practices:hub")).content.decode()
+
+
+def test_a_form_needing_another_look_without_crisis_words_brings_no_panel(owner_client):
+    response, page = _sent_back(owner_client, "thought-record", THOUGHT_RECORD, emotion_1="")
+    assert response.status_code == 400
+    assert PANEL not in page
+
+
+def test_an_entry_edited_with_crisis_words_and_a_mistake_brings_support_too(owner_client):
+    save(owner_client, "thought-record", THOUGHT_RECORD)
+    entry = Entry.objects.get()
+    data = {**THOUGHT_RECORD, "balanced_thought": CRISIS, "emotion_1": "", "version": entry.version}
+    response = owner_client.post(reverse("practices:edit", args=[entry.pk]), data)
+    assert response.status_code == 400
+    assert PANEL in response.content.decode().replace("&#x27;", "'")

@@ -449,3 +449,36 @@ def test_save_and_finish_later_with_item_9_at_0_offers_nothing(owner_client, use
         reverse("assessments:take", args=["phq-9"]), phq9([1] * 8 + [0], "pause"), follow=True
     )
     assert PANEL not in response.content.decode()
+
+
+def test_a_plan_that_names_its_helpers_only_in_words_still_gives_a_call_button(
+    owner_client, user, sam
+):
+    # "My sister Ana" is in the plan, but nobody from the trusted list: the list comes too.
+    SafetyPlan.objects.create(user=user, asking_for_help="My sister Ana")
+    response = owner_client.post(
+        new_url("self-compassion"), {"moment": CRISIS, "kind_words": "Stay"}, follow=True
+    )
+    page = response.content.decode()
+    assert PANEL in page and "My sister Ana" in page
+    assert 'href="tel:07700900123" aria-label="Call Sam"' in page
+
+
+def test_a_plan_that_names_trusted_people_shows_them_once(owner_client, user, plan):
+    response = owner_client.post(
+        new_url("self-compassion"), {"moment": CRISIS, "kind_words": "Stay"}, follow=True
+    )
+    panel = response.content.decode().split('id="support-after-saving"')[1].split("</section>")[0]
+    assert panel.count('aria-label="Call Sam"') == 1
+
+
+def test_a_session_note_too_long_with_crisis_words_brings_support_with_the_correction(
+    owner_client, user, plan
+):
+    from selftrust.care.models import SESSION_NOTE_LIMIT, SessionNote
+
+    words = CRISIS + " " + "x" * SESSION_NOTE_LIMIT
+    response = owner_client.post(reverse("care:notes"), {"text": words})
+    assert response.status_code == 400
+    assert PANEL in response.content.decode().replace("&#x27;", "'")
+    assert not SessionNote.objects.exists()

@@ -8,7 +8,7 @@ from selftrust.safety import plan as plans
 from selftrust.safety.forms import RegionForm
 from selftrust.safety.models import TrustedPerson, dialable
 from selftrust.safety.resources import region_choice_for, resources_for
-from selftrust.safety.support import AFTER_ANSWERS, take_support_offer
+from selftrust.safety.support import AFTER_ANSWERS, AFTER_KEPT_WORDS, take_support_offer
 
 register = template.Library()
 
@@ -52,10 +52,11 @@ def _support_context(context, panel_id: str, intro: str = "") -> dict:
         "panel_intro": intro,
         "plan": plan,
         "panel_sections": panel_sections,
-        # When the plan names nobody to ask, the person's trusted people take that place, so
-        # someone to call is never left out.
+        # When the plan names nobody from the trusted list to ask (none, or only in words),
+        # the person's trusted people are shown too, so a Call button is never left out.
         "people": []
-        if not signed_in or any(read.section.field == "asking_for_help" for read in panel_sections)
+        if not signed_in
+        or any(read.section.field == "asking_for_help" and read.people for read in panel_sections)
         else list(TrustedPerson.objects.owned_by(user)),
         "resources": shown.resources,
         "emergency_number": shown.emergency_number,
@@ -99,6 +100,14 @@ def support_after_saving(context):
     if reason == AFTER_ANSWERS:
         # The questionnaire panel's own words (its default intro) fit answers, not writing.
         return _support_context(context, "support-after-saving")
+    if reason == AFTER_KEPT_WORDS:
+        return _support_context(
+            context,
+            "support-after-saving",
+            "Your words are kept on this page; nothing is lost, and the form below can wait. "
+            "What you wrote sounds really painful, and you deserve support with it right now. "
+            "If you'd like to talk to someone, these are here for you:",
+        )
     return _support_context(
         context,
         "support-after-saving",
