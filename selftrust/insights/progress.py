@@ -353,8 +353,18 @@ def scale_evidence(
         points.append(
             ScalePoint(day, mean, "" if mean is None else _nearest_word(mean, choices), count)
         )
-    most_often = str(dict(choices)[chosen.most_common(1)[0][0]]) if chosen else ""
+    leader = _clear_leader(chosen)
+    most_often = str(dict(choices)[leader]) if leader is not None else ""
     return ScaleEvidence(name, points, sum(counts), most_often)
+
+
+def _clear_leader(counts: Counter):
+    """What was chosen more often than anything else, and more than once; None when nothing
+    stands out (a tie, or every choice once), so the page never names one at random."""
+    top = counts.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) == 2 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0]
 
 
 def questionnaire_trends(
@@ -432,7 +442,7 @@ def feelings_evidence(
         FeelingsPoint(day, _mean(b), _mean(a), n)
         for day, b, a, n in zip(axis.points, before, after, records_at, strict=True)
     ]
-    slug = named.most_common(1)[0][0] if named else ""
+    slug = _clear_leader(named) or ""
     return FeelingsEvidence(
         points=points,
         records=count,

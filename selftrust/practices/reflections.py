@@ -41,6 +41,12 @@ class Calibration:
     scored: int
     brier: float | None  # 0 is perfect; 0.25 is what always saying 50 % earns
     served: float | None
+    # Every look back, "can't tell yet" too; only the others are `scored`.
+    looked_back: int = 0
+
+    @property
+    def unclear(self) -> int:
+        return self.looked_back - self.scored
 
     @property
     def served_percent(self) -> int | None:
@@ -71,6 +77,7 @@ def calibration(reviews: Iterable[tuple[int, str]]) -> Calibration:
     Brier score: the mean of (confidence − outcome)², with confidence as a probability and
     the outcome 1 (served), 0.5 (partly) or 0 (did not). Lower is better calibrated.
     """
+    reviews = list(reviews)
     scored = [
         (conf / 100, SERVED_VALUE[served]) for conf, served in reviews if served in SERVED_VALUE
     ]
@@ -88,7 +95,9 @@ def calibration(reviews: Iterable[tuple[int, str]]) -> Calibration:
         )
     brier = sum((p - o) ** 2 for p, o in scored) / len(scored) if scored else None
     served = sum(o for _p, o in scored) / len(scored) if scored else None
-    return Calibration(bands=bands, scored=len(scored), brier=brier, served=served)
+    return Calibration(
+        bands=bands, scored=len(scored), brier=brier, served=served, looked_back=len(reviews)
+    )
 
 
 # --- thought record: before and after ----------------------------------------------------

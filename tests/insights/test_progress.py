@@ -156,6 +156,21 @@ def test_the_word_chosen_most_often_is_named():
     assert scale_evidence("Mood", days, Mood.choices, axis).most_often == "Okay"
 
 
+def test_no_word_is_named_when_nothing_was_chosen_more_often_than_the_rest():
+    # Four days, four different moods (what QA found): none was "most often".
+    axis = time_axis(ago(6), TODAY)
+    days = [(ago(0), 1), (ago(1), 5), (ago(2), 2), (ago(3), 3)]
+    assert scale_evidence("Mood", days, Mood.choices, axis).most_often == ""
+    tied = [(ago(0), Mood.LOW), (ago(1), Mood.LOW), (ago(2), Mood.GOOD), (ago(3), Mood.GOOD)]
+    assert scale_evidence("Mood", tied, Mood.choices, axis).most_often == ""
+
+
+def test_a_feeling_named_once_is_not_the_one_named_most_often():
+    axis = time_axis(ago(6), TODAY)
+    records = [(TODAY, [{"emotion": "anxious", "before": 8}, {"emotion": "sad", "before": 6}])]
+    assert feelings_evidence(records, axis).most_named == ""
+
+
 def test_days_outside_the_axis_are_left_out():
     axis = time_axis(ago(6), TODAY)
     found = scale_evidence("Mood", [(ago(30), Mood.LOW)], Mood.choices, axis)

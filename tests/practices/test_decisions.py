@@ -95,6 +95,15 @@ def look_back_on(client, user, reviews):
         client.post(reverse("practices:review", args=[entry.pk]), {"instinct_served": served})
 
 
+def test_a_cant_tell_look_back_counts_as_a_look_back_and_waits_out_of_the_figures(
+    owner_client, user
+):
+    look_back_on(owner_client, user, [(60, "yes"), (90, "cant_tell"), (80, "no")])
+    page = owner_client.get(reverse("practices:decisions")).content.decode().replace("&#x27;", "'")
+    assert "You've looked back on 3 decisions so far, 2 of them with a clear answer" in page
+    assert "After 8 more with a clear answer" in page
+
+
 def test_calibration_figures_wait_for_ten_looked_back_decisions(owner_client, user):
     look_back_on(owner_client, user, [(60, "yes"), (90, "yes"), (80, "no")])
     page = owner_client.get(reverse("practices:decisions")).content.decode()
