@@ -311,6 +311,17 @@ def _own_entry(request, practice: Practice, entry_id: int) -> Entry:
 # --- shaping JSON into what the HTML form posts ------------------------------------------------
 
 
+def _not_a_field(practice, name: str) -> str:
+    """A name sent at the top level that is not one: a worksheet's question belongs inside
+    "answers", which the refusal then says with an example."""
+    if not practice.behaviour.record and any(spec.name == name for spec in practice.fields):
+        return (
+            f"“{name}” is one of the questions of “{practice.name}”: please send it inside "
+            f'"answers", like {{"answers": {{"{name}": …}}}}.'
+        )
+    return f"“{practice.name}” has nothing called “{name}”."
+
+
 def _values(payload: dict, practice: Practice) -> dict:
     """The body, checked against its kind's schema, as plain values by name."""
     try:
@@ -319,7 +330,7 @@ def _values(payload: dict, practice: Practice) -> dict:
         raise InputRefused(
             {
                 str(problem["loc"][0]): [
-                    f"“{practice.name}” has nothing called “{problem['loc'][0]}”."
+                    _not_a_field(practice, str(problem["loc"][0]))
                     if problem["type"] == "extra_forbidden"
                     else SHAPE_HINTS.get(str(problem["loc"][0]), problem["msg"])
                 ]

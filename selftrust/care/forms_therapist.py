@@ -10,6 +10,10 @@ from selftrust.lessons.catalog import ALL_LESSONS
 from selftrust.practices.catalog import PRACTICES
 from selftrust.text import validate_plain_text
 
+_INVISIBLE = gettext_lazy(
+    "Some invisible control characters slipped in. Please type the text again."
+)
+
 
 class AcceptInvitationForm(forms.Form):
     code = forms.CharField(
@@ -18,7 +22,15 @@ class AcceptInvitationForm(forms.Form):
             "The 12 letters and numbers the person gave you. Dashes and spaces don't matter."
         ),
         max_length=40,
-        error_messages={"required": gettext_lazy("Please type the code the person gave you.")},
+        error_messages={
+            "required": gettext_lazy("Please type the code the person gave you."),
+            "max_length": gettext_lazy(
+                "That is longer than any invitation code: a code has 12 letters and numbers."
+            ),
+            "null_characters_not_allowed": gettext_lazy(
+                "Some invisible characters slipped in. Please type the code again."
+            ),
+        },
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
         ),
@@ -39,20 +51,38 @@ class HomeworkForm(forms.Form):
             "invalid_choice": gettext_lazy("Please choose a practice, a lesson or a promise."),
         },
     )
-    practice = forms.ChoiceField(required=False, label=gettext_lazy("Practice"))
-    lesson = forms.ChoiceField(required=False, label=gettext_lazy("Lesson"))
+    practice = forms.ChoiceField(
+        required=False,
+        label=gettext_lazy("Practice"),
+        error_messages={"invalid_choice": gettext_lazy("Please choose one of the practices.")},
+    )
+    lesson = forms.ChoiceField(
+        required=False,
+        label=gettext_lazy("Lesson"),
+        error_messages={"invalid_choice": gettext_lazy("Please choose one of the lessons.")},
+    )
     promise = forms.CharField(
         required=False,
         max_length=200,
         label=gettext_lazy("Promise to suggest"),
         help_text=gettext_lazy("Small and kind. They can take it on in their own words."),
         widget=forms.TextInput(attrs={"dir": "auto"}),
+        error_messages={
+            "max_length": gettext_lazy("Please keep the promise to 200 characters or fewer."),
+            "null_characters_not_allowed": _INVISIBLE,
+        },
     )
     note = forms.CharField(
         required=False,
         max_length=NOTE_LIMIT,
         label=gettext_lazy("A note for them (optional)"),
         widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        error_messages={
+            "max_length": gettext_lazy(
+                f"Please keep the note to {NOTE_LIMIT} characters or fewer."
+            ),
+            "null_characters_not_allowed": _INVISIBLE,
+        },
     )
     due_on = forms.DateField(
         required=False,

@@ -425,6 +425,7 @@ class DecisionReviewForm(forms.ModelForm):
         field.error_messages["required"] = (
             "Choose yes, partly, no or can't tell; each one is useful."
         )
+        field.error_messages["invalid_choice"] = field.error_messages["required"]
         for name in ("what_happened", "learned"):
             self.fields[name].validators.append(validate_plain_text)
             _limit_long_text(self.fields[name])

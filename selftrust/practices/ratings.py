@@ -54,6 +54,12 @@ def refusal(value, *, was_0_100: bool = False) -> str:
     """What the form says about a number off the scale; for a rating that was 0 to 100, in
     the words of the change (someone, or a script, may still be using the old scale)."""
     if was_0_100 and is_whole_number(value) and HIGH < value <= OLD_HIGH:
+        if value < 2 * HIGH:
+            # 11 to 19 reads more like a slip past 10 than a rating on the old scale.
+            return (
+                f"Please choose a number from {LOW} to {HIGH}. If you meant the old 0 to 100 "
+                f"scale, {value} would be {from_0_100(value)}."
+            )
         return f"Ratings are now {LOW} to {HIGH}; {value} would be {from_0_100(value)}."
     return f"Please choose a number from {LOW} to {HIGH}."
 

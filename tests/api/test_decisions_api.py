@@ -193,3 +193,11 @@ def test_listing_decisions_takes_the_same_queries_for_two_or_twelve(api, user):
         decide(api, user)
     assert queries_to_list() == few
     assert len(api.get("/practices/decision/entries").json()) == 12
+
+
+def test_an_answer_not_offered_is_refused_in_the_apps_own_words(api, user):
+    created = decide(api, user)
+    response = review(api, created["id"], instinct_served="maybe")
+    assert response.json()["errors"]["instinct_served"] == [
+        "Choose yes, partly, no or can't tell; each one is useful."
+    ]

@@ -343,3 +343,16 @@ def test_a_look_back_can_say_whether_it_was_a_reasonable_call_given_what_was_kno
     assert response.status_code == 200, response.json()
     assert response.json()["answers"]["reasonable_call"] == "not_sure"
     assert api.post(path, {"reasonable_call": "maybe", "instinct_served": "no"}).status_code == 422
+
+
+def test_a_worksheet_question_sent_outside_answers_is_refused_saying_where_it_goes(api):
+    response = api.post("/practices/win/entries", {"win": "Made tea"})
+    assert response.status_code == 422
+    assert 'please send it inside "answers"' in str(response.json())
+    assert not api.get("/practices/win/entries").json()
+
+
+def test_a_name_that_is_no_question_at_all_is_still_called_unknown(api):
+    response = api.post("/practices/win/entries", {"colour": "blue"})
+    assert response.status_code == 422
+    assert "has nothing called “colour”" in str(response.json())

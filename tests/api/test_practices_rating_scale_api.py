@@ -36,6 +36,12 @@ def test_both_ends_of_the_scale_are_taken(api):
         ({"belief_before": 70}, "belief_before", "Ratings are now 0 to 10; 70 would be 7."),
         ({"belief_after": 45}, "belief_after", "Ratings are now 0 to 10; 45 would be 5."),
         (
+            {"belief_before": 11},
+            "belief_before",
+            "Please choose a number from 0 to 10. If you meant the old 0 to 100 scale, 11 would "
+            "be 1.",
+        ),
+        (
             {"emotions": [{"emotion": "sad", "before": 80, "after": 55}]},
             "emotions[0].before",
             "Ratings are now 0 to 10; 80 would be 8.",

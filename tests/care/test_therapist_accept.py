@@ -61,3 +61,10 @@ def test_an_empty_code_asks_for_one(therapist_client):
     response = therapist_client.post(ACCEPT, {"code": ""})
     assert response.status_code == 400
     assert "Please type the code the person gave you." in response.text
+
+
+def test_a_code_far_too_long_is_refused_in_the_apps_own_words(therapist_client):
+    response = therapist_client.post(ACCEPT, {"code": "A" * 41})
+    assert response.status_code == 400
+    assert "a code has 12 letters and numbers" in response.text
+    assert "Ensure this value" not in response.text

@@ -83,6 +83,26 @@ def test_a_practice_not_in_the_catalog_is_refused(user, therapist, therapist_cli
     assert not Homework.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"kind": "practice", "practice": "nope"}, "Please choose one of the practices."),
+        ({"kind": "lesson", "lesson": "nope"}, "Please choose one of the lessons."),
+        ({"kind": "promise", "promise": "x" * 201}, "promise to 200 characters or fewer"),
+        ({"kind": "promise", "promise": "Rest", "note": "x" * 5000}, "characters or fewer"),
+        ({"kind": "promise", "promise": "Re\x00st"}, "invisible control characters"),
+    ],
+)
+def test_each_refusal_is_in_the_apps_own_words(user, therapist, therapist_client, fields, message):
+    link_between(user, therapist)
+    response = suggest(therapist_client, user, **fields)
+    assert response.status_code == 400
+    page = response.content.decode().replace("&#x27;", "'")
+    assert message in page
+    assert "Ensure this value" not in page and "Select a valid choice" not in page
+    assert not Homework.objects.exists()
+
+
 def test_the_list_shows_the_persons_answer(user, therapist, therapist_client):
     link = link_between(user, therapist)
     decline(assign(link, "lesson", "values"))

@@ -144,7 +144,11 @@ def test_the_api_and_the_import_send_the_number_alone():
     "value, message",
     [
         ("70", "Ratings are now 0 to 10; 70 would be 7."),
-        ("11", "Ratings are now 0 to 10; 11 would be 1."),
+        (
+            "11",
+            "Please choose a number from 0 to 10. If you meant the old 0 to 100 scale, 11 would "
+            "be 1.",
+        ),
         ("101", "Please choose a number from 0 to 10."),
         ("-1", "Please choose a number from 0 to 10."),
         ("seven", "Please choose a number from 0 to 10."),
