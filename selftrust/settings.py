@@ -120,12 +120,16 @@ MIDDLEWARE = [
     # Therapists pass two factors before anything else (care/two_factor.py).
     "selftrust.care.two_factor.TwoFactorMiddleware",
     "selftrust.accounts.middleware.UserTimezoneMiddleware",
+    # New recovery codes leave the session once their few minutes are over (accounts/recovery.py).
+    "selftrust.accounts.middleware.ForgetRecoveryCodesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # The lock on a shared phone, held on the server (after messages: it may say why).
     "selftrust.accounts.lock_middleware.PrivacyLockMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "selftrust.web.middleware.PrivateByDefaultMiddleware",
+    # A page, not a blank screen, for an address only a button uses (after the one above).
+    "selftrust.web.middleware.ButtonOnlyAddressMiddleware",
 ]
 
 ROOT_URLCONF = "selftrust.urls"

@@ -18,6 +18,11 @@ def _clean_time_zone(value: str, fallback: str) -> str:
 
 
 PASSPHRASE_HELP = _("At least 10 characters. A few words you'll remember works well.")
+USERNAME_TOO_LONG = _("A username can be up to 150 characters. Please choose a shorter one.")
+USERNAME_CHARACTERS = _(
+    "A username can use letters, numbers and @ . + - _ only, with no spaces. Please choose "
+    "another one."
+)
 PASSPHRASE_FIELDS = ("password1", "password2")
 
 
@@ -56,6 +61,11 @@ class SignupForm(BaseUserCreationForm):
             "username": {
                 "unique": _("That username is already taken. Please choose another one."),
                 "required": _("Please choose a username. Any name you like will do."),
+                # The model's rules (AbstractUser.username): at most 150 characters, and
+                # Django's UnicodeUsernameValidator, letters and digits in any language
+                # and @ . + - _ only.
+                "max_length": USERNAME_TOO_LONG,
+                "invalid": USERNAME_CHARACTERS,
             },
         }
 
@@ -142,19 +152,26 @@ class LoginForm(AuthenticationForm):
         return sign_in_length.valid(self.cleaned_data.get("keep_signed_in"))
 
 
+UNKNOWN_TIME_ZONE = _("We don't recognise that time zone. Try a name like Europe/Berlin.")
+
+
 class TimeZoneForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["time_zone"]
         labels = {"time_zone": _("Your time zone")}
         help_texts = {"time_zone": _("For example Europe/London or America/Chicago.")}
+        error_messages = {
+            "time_zone": {
+                "required": _("Please type a time zone, like Europe/Berlin."),
+                "max_length": UNKNOWN_TIME_ZONE,
+            }
+        }
 
     def clean_time_zone(self):
         value = self.cleaned_data["time_zone"].strip()
         if value not in available_time_zones():
-            raise forms.ValidationError(
-                _("We don't recognise that time zone. Try a name like Europe/Berlin.")
-            )
+            raise forms.ValidationError(UNKNOWN_TIME_ZONE)
         return value
 
 
@@ -172,6 +189,7 @@ class TokenForm(forms.Form):
 
 
 WRONG = "wrong"
+CONFIRM_WITH_PASSPHRASE = _("Please type your passphrase, to confirm it's you.")
 
 
 class ConfirmedWithPassphrase:
@@ -190,6 +208,7 @@ class ConfirmedWithPassphrase:
 class DeleteAccountForm(ConfirmedWithPassphrase, forms.Form):
     password = forms.CharField(
         label=_("Your passphrase, to confirm"),
+        error_messages={"required": CONFIRM_WITH_PASSPHRASE},
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
@@ -207,8 +226,12 @@ PASSPHRASE_MISMATCH = _("The two new passphrases don't match. Take your time and
 def _new_passphrase_fields(form) -> None:
     form.fields["new_password1"].label = _("New passphrase")
     form.fields["new_password1"].help_text = PASSPHRASE_HELP
+    form.fields["new_password1"].error_messages["required"] = _("Please choose a new passphrase.")
     form.fields["new_password2"].label = _("The same new passphrase again")
     form.fields["new_password2"].help_text = ""
+    form.fields["new_password2"].error_messages["required"] = _(
+        "Please type your new passphrase a second time, so we know it's the one you meant."
+    )
 
 
 class PassphraseChangeForm(PasswordChangeForm):
@@ -230,6 +253,9 @@ class PassphraseChangeForm(PasswordChangeForm):
         super().__init__(user, *args, **kwargs)
         self.request = request
         self.fields["old_password"].label = _("Your current passphrase")
+        self.fields["old_password"].error_messages["required"] = _(
+            "Please type your current passphrase, to confirm it's you."
+        )
         # The section sits in the middle of Settings; focus must not jump there.
         self.fields["old_password"].widget.attrs.pop("autofocus", None)
         _new_passphrase_fields(self)
@@ -262,6 +288,7 @@ class RecoveryCodesForm(ConfirmedWithPassphrase, forms.Form):
     password = forms.CharField(
         label=_("Your passphrase, to confirm"),
         strip=False,
+        error_messages={"required": CONFIRM_WITH_PASSPHRASE},
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
@@ -285,11 +312,19 @@ class RecoverForm(SetPasswordMixin, forms.Form):
     username = forms.CharField(
         label=_("Username"),
         max_length=150,
+        error_messages={
+            "required": _("Please type your username."),
+            "max_length": USERNAME_TOO_LONG,
+        },
         widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
     )
     code = forms.CharField(
         label=_("One of your recovery codes"),
         max_length=40,
+        error_messages={
+            "required": _("Please type one of your recovery codes."),
+            "max_length": _("A recovery code is 12 letters and numbers, like 7K3M-QX9D-2HFP."),
+        },
         help_text=_("For example 7K3M-QX9D-2HFP. Capitals and dashes don't matter."),
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "autocapitalize": "characters"}
@@ -315,6 +350,9 @@ class RecoverForm(SetPasswordMixin, forms.Form):
 # sign_in_length.py).
 
 
+PICK_ONE = _("Please pick one of the choices here.")
+
+
 class DevicePrivacyForm(forms.ModelForm):
     """Settings: after how long Selftrust locks itself, and how long a sign-in here lasts."""
 
@@ -336,6 +374,10 @@ class DevicePrivacyForm(forms.ModelForm):
             ),
         }
         widgets = {"lock_after_minutes": forms.RadioSelect, "sign_in_lasts": forms.RadioSelect}
+        error_messages = {
+            field: {"required": PICK_ONE, "invalid_choice": PICK_ONE}
+            for field in ("lock_after_minutes", "sign_in_lasts")
+        }
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "device_%s")
@@ -344,11 +386,14 @@ class DevicePrivacyForm(forms.ModelForm):
 
 PIN_LENGTH = (4, 8)
 PIN_HELP = _("4 to 8 digits, that you'll remember and others won't guess easily.")
+PIN_RULE = _("Please type a PIN of 4 to 8 digits.")
 
 
 def _clean_new_pin(pin: str) -> str:
     pin = (pin or "").strip()
     if not pin.isascii() or not pin.isdigit() or not PIN_LENGTH[0] <= len(pin) <= PIN_LENGTH[1]:
+        if not pin:  # only spaces
+            raise forms.ValidationError(PIN_RULE)
         raise forms.ValidationError(_("A PIN is 4 to 8 digits, with nothing else in it."))
     # The PINs anyone would try first: one digit repeated (0000), or a run (1234, 9876).
     steps = {int(b) - int(a) for a, b in zip(pin, pin[1:], strict=False)}
@@ -375,11 +420,27 @@ class LockPinForm(ConfirmedWithPassphrase, forms.Form):
     """Set or change the PIN; the passphrase confirms it, so that someone who finds the phone
     unlocked cannot choose a PIN of their own and come back later."""
 
-    pin = forms.CharField(label=_("New PIN"), help_text=PIN_HELP, strip=False, widget=_pin_input())
-    pin_again = forms.CharField(label=_("The same PIN again"), strip=False, widget=_pin_input())
+    pin = forms.CharField(
+        label=_("New PIN"),
+        help_text=PIN_HELP,
+        strip=False,
+        error_messages={"required": PIN_RULE},
+        widget=_pin_input(),
+    )
+    pin_again = forms.CharField(
+        label=_("The same PIN again"),
+        strip=False,
+        error_messages={
+            "required": _(
+                "Please type your new PIN a second time, so we know it's the one you meant."
+            )
+        },
+        widget=_pin_input(),
+    )
     password = forms.CharField(
         label=_("Your passphrase, to confirm"),
         strip=False,
+        error_messages={"required": CONFIRM_WITH_PASSPHRASE},
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 

@@ -12,6 +12,7 @@ Decision record: docs/decisions/0007-sign-in-and-sign-up.md.
 """
 
 import secrets
+import time
 
 from django.conf import settings
 from django.db import transaction
@@ -97,3 +98,49 @@ def use_code(username: str, code: str):
 
 def codes_left(user) -> int:
     return RecoveryCode.objects.filter(user=user, used_at__isnull=True).count()
+
+
+# Showing a new set once. The codes wait in the session between the answer that made them
+# and the page that shows them (so a reload of that page works while the person writes them
+# down), but only briefly: on a shared phone, someone else could open the page later, and
+# the session is kept on the server for as long as the sign-in lasts. After SHOWN_FOR_SECONDS,
+# or once the person says they have saved them, only where to go next is kept.
+
+SHOWN_KEY = "recovery_codes_to_show"
+SHOWN_FOR_SECONDS = 10 * 60
+
+
+def _now() -> float:
+    return time.time()
+
+
+def show_briefly(session, codes: list[str], *, then: str) -> None:
+    session[SHOWN_KEY] = {"codes": codes, "then": then, "made_at": _now()}
+
+
+def codes_to_show(session) -> list[str]:
+    """The codes just made, while they may still be shown; otherwise nothing."""
+    shown = session.get(SHOWN_KEY) or {}
+    made_at = shown.get("made_at")
+    if not shown.get("codes") or not isinstance(made_at, int | float):
+        return []
+    if not 0 <= _now() - made_at <= SHOWN_FOR_SECONDS:
+        return []
+    return list(shown["codes"])
+
+
+def forget_codes(session) -> None:
+    """Take the codes out of the session, keeping only where to go on from their page."""
+    shown = session.get(SHOWN_KEY)
+    if shown and "codes" in shown:
+        session[SHOWN_KEY] = {"then": shown.get("then")}
+
+
+def forget_codes_once_shown_long_enough(session) -> None:
+    if session.get(SHOWN_KEY, {}).get("codes") and not codes_to_show(session):
+        forget_codes(session)
+
+
+def page_after_codes(session) -> str | None:
+    """Where "I have saved them" leads (the welcome after sign-up, or Settings)."""
+    return (session.get(SHOWN_KEY) or {}).get("then")

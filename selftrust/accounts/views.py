@@ -242,7 +242,6 @@ def delete_account(request):
 # Sign-in safety: passphrase changes, recovery codes, signing out everywhere, invitations.
 # The rules live in passphrase.py, recovery.py, throttling.py and signup_control.py.
 
-RECOVERY_CODES_KEY = "recovery_codes_to_show"
 NEW_INVITATION_KEY = "new_invitation_link"
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -268,8 +267,9 @@ def _tokens_note(count: int) -> str:
 
 
 def _show_recovery_codes(request, codes: list[str], *, then: str):
-    # Kept in the session only until the person says they have saved them.
-    request.session[RECOVERY_CODES_KEY] = {"codes": codes, "then": then}
+    # Kept in the session for a few minutes at most, and only until the person says they have
+    # saved them (recovery.py).
+    recovery.show_briefly(request.session, codes, then=then)
     return redirect("accounts:recovery_codes")
 
 
@@ -297,16 +297,28 @@ def _sign_in_safety_context(
 @login_required
 @never_cache
 def recovery_codes(request):
-    shown = request.session.get(RECOVERY_CODES_KEY)
-    if not shown:
-        return redirect("accounts:settings")
+    """The codes just made, shown for a few minutes (a reload works while they're written
+    down); after that, or once saved, a kind page that says where new ones can be made."""
+    session = request.session
+    then = recovery.page_after_codes(session)
     if request.method == "POST":
-        del request.session[RECOVERY_CODES_KEY]
-        return redirect(shown["then"])
+        session.pop(recovery.SHOWN_KEY, None)
+        return redirect(then or "accounts:settings")
+    after_sign_up = then == "accounts:welcome"
+    codes = recovery.codes_to_show(session)
+    if not codes:
+        recovery.forget_codes(session)
+        return render(
+            request, "accounts/recovery_codes_gone.html", {"after_sign_up": after_sign_up}
+        )
     return render(
         request,
         "accounts/recovery_codes.html",
-        {"codes": shown["codes"], "after_sign_up": shown["then"] == "accounts:welcome"},
+        {
+            "codes": codes,
+            "after_sign_up": after_sign_up,
+            "minutes": recovery.SHOWN_FOR_SECONDS // 60,
+        },
     )
 
 

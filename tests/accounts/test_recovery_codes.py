@@ -64,8 +64,11 @@ def test_sign_up_shows_ten_codes_once_and_keeps_only_their_digests(client, setti
 
     saved = client.post(CODES_PAGE)
     assert saved["Location"] == reverse("accounts:welcome")
-    # Gone once saved: the page now leads to Settings instead.
-    assert client.get(CODES_PAGE)["Location"] == reverse("accounts:settings")
+    # Gone once saved: the page now says kindly where a new set can be made.
+    gone = text(client.get(CODES_PAGE))
+    assert not codes_on(gone) and not any(code in gone for code in codes)
+    assert "Make new codes in Settings" in gone
+    assert recovery.SHOWN_KEY not in client.session
 
 
 def test_the_codes_page_needs_a_login(client):
@@ -274,3 +277,92 @@ def test_making_codes_needs_a_login_and_a_post(client, person):
     )
     client.force_login(person)
     assert client.get(url).status_code == 405
+
+
+# Shown briefly: a reload works while they are written down; later, on a shared phone,
+# nobody else can open them, and they leave the session on the server.
+
+
+def made_minutes_ago(client, minutes: float) -> None:
+    session = client.session
+    shown = session[recovery.SHOWN_KEY]
+    shown["made_at"] -= minutes * 60
+    session[recovery.SHOWN_KEY] = shown
+    session.save()
+
+
+def test_a_reload_within_ten_minutes_shows_the_same_codes(client, settings):
+    settings.SIGNUP_MODE = "open"
+    sign_up(client)
+    first = codes_on(text(client.get(CODES_PAGE)))
+    made_minutes_ago(client, 9)
+    again = text(client.get(CODES_PAGE))
+    assert codes_on(again) == first and len(first) == 10
+    assert "This page shows them for 10 minutes after they were made" in again
+
+
+def test_after_ten_minutes_the_codes_are_not_shown_and_leave_the_session(client, settings):
+    settings.SIGNUP_MODE = "open"
+    sign_up(client)
+    codes = codes_on(text(client.get(CODES_PAGE)))
+    made_minutes_ago(client, 11)
+    response = client.get(CODES_PAGE)
+    page = text(response)
+    assert response.status_code == 200
+    assert not codes_on(page) and not any(code in page for code in codes)
+    assert "shown only for a few minutes, just after they're made" in page
+    assert f'href="{reverse("accounts:settings")}#recovery-heading"' in page
+    assert "no-store" in response["Cache-Control"]
+    assert "codes" not in client.session[recovery.SHOWN_KEY]
+    # Straight after sign-up, the welcome is still one button away.
+    assert "Go on to a short welcome" in page
+    assert client.post(CODES_PAGE)["Location"] == reverse("accounts:welcome")
+    assert recovery.SHOWN_KEY not in client.session
+
+
+def test_after_ten_minutes_any_other_page_takes_the_codes_out_of_the_session(client, settings):
+    settings.SIGNUP_MODE = "open"
+    sign_up(client)
+    made_minutes_ago(client, 11)
+    client.get(reverse("safety:ground"))
+    assert client.session[recovery.SHOWN_KEY] == {"then": "accounts:welcome"}
+    # Writing them down took longer than ten minutes: "I have saved them" still goes on.
+    assert client.post(CODES_PAGE)["Location"] == reverse("accounts:welcome")
+
+
+def test_within_ten_minutes_other_pages_leave_the_codes_to_be_shown(client, settings):
+    settings.SIGNUP_MODE = "open"
+    sign_up(client)
+    made_minutes_ago(client, 5)
+    client.get(reverse("safety:ground"))
+    assert len(codes_on(text(client.get(CODES_PAGE)))) == 10
+
+
+def test_codes_kept_in_a_session_before_this_change_are_never_shown(person):
+    client = Client()
+    client.force_login(person)
+    session = client.session
+    session[recovery.SHOWN_KEY] = {"codes": recovery_codes_for(person), "then": "accounts:settings"}
+    session.save()
+    page = text(client.get(CODES_PAGE))
+    assert not codes_on(page) and "Go on to a short welcome" not in page
+    assert "codes" not in client.session[recovery.SHOWN_KEY]
+
+
+def test_a_new_set_from_settings_is_shown_briefly_too(person):
+    client = Client()
+    client.force_login(person)
+    client.post(reverse("accounts:new_recovery_codes"), {"password": PASSPHRASE})
+    assert len(codes_on(text(client.get(CODES_PAGE)))) == 10
+    made_minutes_ago(client, 10.5)
+    page = text(client.get(CODES_PAGE))
+    assert not codes_on(page) and "Make new codes in Settings" in page
+    assert client.post(CODES_PAGE)["Location"] == reverse("accounts:settings")
+
+
+def test_the_codes_page_with_nothing_to_show_is_kind_not_a_redirect(person):
+    client = Client()
+    client.force_login(person)
+    response = client.get(CODES_PAGE)
+    assert response.status_code == 200
+    assert "They can't be shown here again." in text(response)

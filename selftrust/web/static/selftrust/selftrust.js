@@ -122,3 +122,13 @@ document.addEventListener("DOMContentLoaded", function () {
   var heading = document.querySelector("#support-after-saving h2");
   if (heading) heading.focus();
 });
+
+// A form sent back with a problem, far down a long page (Settings): its error summary, with
+// tabindex="-1" and autofocus, takes focus so the page opens where the problem is and a
+// screen reader starts there. Browsers do this by themselves for autofocus, even without
+// this file; this is for the ones that only honour autofocus on form fields.
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  var summary = document.querySelector(".error-summary[autofocus]");
+  if (summary && document.activeElement !== summary) summary.focus();
+});
