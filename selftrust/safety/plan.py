@@ -5,6 +5,7 @@ noticing that a hard time is starting to the reasons that make life worth living
 word the person sees here is ours.
 """
 
+import re
 from dataclasses import dataclass
 
 from selftrust.safety.models import SafetyPlan, TrustedPerson
@@ -144,6 +145,36 @@ def starter_professionals(shown: ShownResources) -> str:
     if shown.emergency_number:
         starters.append(f"Emergency services: call {shown.emergency_number}")
     return "\n".join(starters)
+
+
+# How starter_professionals writes the emergency number, so a plan started for one country can be
+# recognised after the person chooses another.
+_EMERGENCY_LINE = re.compile(r"^Emergency services: call ([0-9+][0-9 ]*[0-9])\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class OutdatedNumber:
+    """The emergency number a plan was started with, and the one where the person is now."""
+
+    in_plan: str
+    now: str
+    where: str  # the country the person chose or we guessed; "" if unknown
+
+
+def outdated_emergency_number(plan: SafetyPlan | None, shown: ShownResources):
+    """An OutdatedNumber when the plan still holds the emergency line we filled in for another
+    country (a plan begun while the country was guessed, then chosen in Settings); else None.
+    The person's words are never changed for them: the pages say it and offer the change."""
+    if plan is None or not shown.emergency_number:
+        return None
+    now = shown.emergency_number.replace(" ", "")
+    for found in _EMERGENCY_LINE.finditer(plan.professionals or ""):
+        if found.group(1).replace(" ", "") != now:
+            region = shown.choice.region if shown.choice else None
+            return OutdatedNumber(
+                found.group(1), shown.emergency_number, region.name if region else ""
+            )
+    return None
 
 
 def _number_in(href: str) -> str:

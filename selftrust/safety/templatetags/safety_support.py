@@ -51,6 +51,7 @@ def _support_context(context, panel_id: str, intro: str = "") -> dict:
         "panel_id": panel_id,
         "panel_intro": intro,
         "plan": plan,
+        "outdated": plans.outdated_emergency_number(plan, shown),
         "panel_sections": panel_sections,
         # When the plan names nobody from the trusted list to ask (none, or only in words),
         # the person's trusted people are shown too, so a Call button is never left out.
@@ -89,6 +90,12 @@ def support_panel(
         panel["abuse_lines"] = region.support_lines if region else ()
         panel["show_abuse_lines"] = True
     return panel
+
+
+@register.inclusion_tag("safety/_outdated_number.html", takes_context=True)
+def outdated_emergency_number(context, plan):
+    """A word beside a plan that still holds another country's emergency number."""
+    return {"outdated": plans.outdated_emergency_number(plan, resources_for(context["request"]))}
 
 
 @register.inclusion_tag("safety/_crisis_panel.html", takes_context=True)
