@@ -254,3 +254,14 @@ def test_a_suggestion_from_my_practice_goes_into_the_plan_only_when_i_add_it(new
     # Exact: the form's own heading, "Make my safety plan", holds these words too.
     expect(page.get_by_role("heading", name="My safety plan", exact=True)).to_be_visible()
     assert SafetyPlan.objects.get(user=user).coping_on_my_own == "Paced breathing"
+
+
+def test_changing_a_whole_plan_starts_at_its_first_part(new_page):
+    # People on the trusted list left unticked in a part answered in words: still answered.
+    user = UserFactory()
+    plan = _full_plan(user)
+    plan.company_people.clear()
+    plan.help_people.clear()
+    page = new_page(PHONE, user=user)
+    page.goto("/safety-plan/edit/")
+    expect(page.locator("[data-step-progress]")).to_have_text("Part 1 of 7")

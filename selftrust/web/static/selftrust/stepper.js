@@ -22,11 +22,15 @@
       for (var i = 0; i < steps.length; i++) {
         if (steps[i].querySelector(".errorlist")) return i;
       }
+      // A step is answered by anything in it: a tick, a choice or words. (A safety plan's
+      // part with people to tick and a box to write in is answered by either.)
       for (var j = 0; j < steps.length; j++) {
-        var inputs = steps[j].querySelectorAll("input[type=radio], input[type=checkbox]");
-        if (inputs.length && !steps[j].querySelector("input:checked")) return j;
+        var choices = steps[j].querySelectorAll("input[type=radio], input[type=checkbox]");
         var texts = steps[j].querySelectorAll("input[type=text], input[type=number], textarea");
-        if (texts.length && !Array.prototype.some.call(texts, function (t) { return t.value; })) return j;
+        if (!choices.length && !texts.length) continue;
+        var chosen = steps[j].querySelector("input[type=radio]:checked, input[type=checkbox]:checked");
+        var written = Array.prototype.some.call(texts, function (t) { return t.value; });
+        if (!chosen && !written) return j;
       }
       return 0;
     }
