@@ -51,6 +51,7 @@ from selftrust.practices.forms import (
     WorksheetForm,
 )
 from selftrust.practices.models import Decision, Entry
+from selftrust.promises import drafts as promise_drafts
 from selftrust.promises.forms import CheckInForm, PromiseForm
 from selftrust.promises.models import CheckIn, Promise, Status
 from selftrust.safety import plan as safety_plan
@@ -995,8 +996,17 @@ def _import_drafts(work: _Import, drafts: list) -> None:
         if key.startswith("session-note:edit:"):  # names a note by its old id, as above
             work.summary.drafts_left_in_file += 1
             continue
+        if key.startswith(("promise:edit:", promise_drafts.CHECK_IN_NOTES)):  # old ids, as above
+            work.summary.drafts_left_in_file += 1
+            continue
         allowed = (
-            key in (draft_keys.SAFETY_PLAN, draft_keys.SESSION_NOTE)
+            key
+            in (
+                draft_keys.SAFETY_PLAN,
+                draft_keys.SESSION_NOTE,
+                promise_drafts.PROMISE_NEW,
+                promise_drafts.DAILY_CHECK,
+            )
             or practice_services.may_keep_draft(work.user, key)
             or assessments_services.may_keep_draft(work.user, key)
             or weekly_review.may_keep_draft(work.user, key)

@@ -9,6 +9,10 @@
     weekly-review:edit:<id>        changes to a weekly review
     session-note:new               a new note of what I want to bring to a session (care)
     session-note:edit:<id>         changes to one of those notes
+    promise:new                    a new promise
+    promise:edit:<id>              changes to a promise
+    promise:check-in:<id>:<day>    the note of one promise's answer for one day, on Today
+    daily-check                    the note of the day's mood and energy check, on Today
 
 The first part says which app the form belongs to; that app decides whether a key names a form
 this person may keep a draft of (drafts/views.py asks it).

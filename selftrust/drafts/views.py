@@ -21,6 +21,7 @@ from selftrust.care import session_notes
 from selftrust.drafts import keys, store
 from selftrust.insights import weekly_review
 from selftrust.practices import services as practices
+from selftrust.promises import drafts as promise_drafts
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,16 @@ DRAFTED_FORMS = {
         allowed=session_notes.may_keep_draft,
         back_to="care:notes",
         cleared="Cleared. You can start fresh, or leave it for now.",
+    ),
+    "promise": DraftedForms(
+        allowed=promise_drafts.may_keep_draft,
+        back_to="promises:today",
+        cleared="Cleared. You can start fresh.",
+    ),
+    promise_drafts.DAILY_CHECK: DraftedForms(
+        allowed=lambda user, key: key == promise_drafts.DAILY_CHECK,
+        back_to="promises:today",
+        cleared="Cleared. You can start fresh.",
     ),
 }
 

@@ -13,6 +13,7 @@ from selftrust.insights.forms import DailyCheckForm, WeeklyReviewForm
 from selftrust.insights.models import WeeklyReview
 from selftrust.insights.progress import progress_for
 from selftrust.insights.templatetags.daily_check import card_context
+from selftrust.promises import drafts as promise_drafts
 from selftrust.safety.screening import mentions_crisis
 from selftrust.safety.support import offer_support_if_needed
 from selftrust.versioning import StaleVersion, unchanged_since
@@ -42,6 +43,13 @@ def daily_check(request):
     check = services.save_daily_check(form, request.user)[0] if saved else None
     if saved:
         services.unskip(request.session)
+        # The note box was saved with it: its draft goes (promises/drafts.py keeps it).
+        drafts.discard(request.user, promise_drafts.DAILY_CHECK)
+        drafts.close_after_save(request, promise_drafts.DAILY_CHECK)
+    elif request.POST.get("note") or (form.instance.pk and form.instance.note):
+        # What was typed stays in the note's draft, so Today gives it back even after a
+        # plain form's refusal (which goes back to Today with only the message).
+        drafts.save(request.user, promise_drafts.DAILY_CHECK, drafts.posted(request))
     if request.htmx:
         # Screened here and the panel shown in the card: htmx swaps only 2xx answers, so a
         # refused answer is the card with its kind error in it.

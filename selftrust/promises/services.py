@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from django.core.cache import cache
 from django.db import transaction
 
+from selftrust.promises.drafts import check_in_note
 from selftrust.promises.forms import CheckInForm, PromiseForm
 from selftrust.promises.models import CheckIn, Promise, Status
 from selftrust.promises.schedule import answer_window, due_on, next_due_on
@@ -50,11 +51,20 @@ class DueItem:
     promise: Promise
     day: date
     check_in: CheckIn | None
+    # A note typed in this box and kept as a draft (promises/drafts.py), and the day it was
+    # typed for when that is another: added per request, never part of the cached week.
+    kept_note: str | None = None
+    kept_from: date | None = None
 
     @property
     def key(self) -> str:
         """Unique on a page where one promise can appear for several days."""
         return f"{self.promise.pk}-{self.day:%Y%m%d}"
+
+    @property
+    def draft_key(self) -> str:
+        """Where the note typed in this box is kept until the answer is saved."""
+        return check_in_note(self.promise.pk, self.day)
 
 
 @dataclass

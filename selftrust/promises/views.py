@@ -8,8 +8,10 @@ from django.views.decorators.http import require_POST
 
 from selftrust.assessments.services import retake_suggestions
 from selftrust.care.homework import take_on_suggested_promise
+from selftrust.drafts import store as drafts
 from selftrust.practices import trust_experiments
 from selftrust.practices.services import decisions_due
+from selftrust.promises import drafts as promise_drafts
 from selftrust.promises import services
 from selftrust.promises.forms import CheckInForm, PromiseForm
 from selftrust.promises.models import Outcome, Promise, Status
@@ -18,7 +20,7 @@ from selftrust.promises.support import support_after_check_in
 from selftrust.promises.track_record import track_record_page
 from selftrust.safety.support import offer_support, offer_support_if_needed
 from selftrust.versioning import StaleVersion, unchanged_since
-from selftrust.web.conflicts import conflict, posted_version
+from selftrust.web.conflicts import conflict, posted_version, version_in_draft
 from selftrust.web.page_cache import kept_until_changed
 
 STATUS_ACTIONS = {
@@ -49,6 +51,20 @@ def today(request):
             "show_earlier": True,
         }
         return render(request, "promises/today.html#earlier-days", context)
+    # Notes typed on Today and kept as drafts go back in their boxes (one query for all). The
+    # earlier days open with the page when one of them holds one, so no word waits unseen.
+    kept = promise_drafts.kept_notes(
+        request.user, [*due_today, *(item for group in earlier for item in group.items)]
+    )
+    if kept:
+        due_today = promise_drafts.with_kept_notes(due_today, kept)
+        earlier = [
+            services.DayOfPromises(group.day, promise_drafts.with_kept_notes(group.items, kept))
+            for group in earlier
+        ]
+        show_earlier = show_earlier or any(
+            item.kept_note is not None for group in earlier for item in group.items
+        )
     return render(
         request,
         "promises/today.html",
@@ -86,8 +102,16 @@ def check_in(request, promise_id: int):
         support = support_after_check_in(promise, check_in)
     else:
         check_in = form.instance if form.instance.pk else None
+    day = form.cleaned_data.get("day") or _day_from(request, today_)
+    if saved:
+        promise_drafts.let_go_after_check_in(request, promise, day)
+    elif request.POST.get("note") or (check_in and check_in.note):
+        # What was typed stays in the draft of its box, even without JavaScript (the page
+        # goes back to Today, which shows it in the box again): a refusal never costs words.
+        key = promise_drafts.check_in_note(promise.pk, day)
+        drafts.save(request.user, key, drafts.posted(request))
     item = services.DueItem(
-        promise, form.cleaned_data.get("day") or _day_from(request, today_), check_in
+        promise, day, check_in, kept_from=None if saved else promise_drafts.kept_from(request.POST)
     )
     if request.htmx:
         return render(
@@ -154,8 +178,20 @@ def promise_list(request):
     )
 
 
-def _promise_form_page(request, form, *, promise=None, conflict=None, status=200):
-    version = conflict.current_version if conflict else posted_version(request)
+def _promise_form_page(
+    request,
+    form,
+    *,
+    key,
+    promise=None,
+    restored=False,
+    conflict=None,
+    version=None,
+    kept_elsewhere=False,
+    status=200,
+):
+    # A restored draft keeps the version it was written against (see web/conflicts.py).
+    version = conflict.current_version if conflict else version or posted_version(request)
     return render(
         request,
         "promises/form.html",
@@ -167,27 +203,64 @@ def _promise_form_page(request, form, *, promise=None, conflict=None, status=200
             "examples": EXAMPLES,
             "nudge": form.nudge,
             "safety_alternatives": SAFETY_PROMISE_ALTERNATIVES,
+            "draft_key": key,
+            "restored": restored,
+            "kept_elsewhere": kept_elsewhere,
         },
         status=status,
     )
 
 
+def _draft_initial(request, key: str) -> dict | None:
+    return drafts.restore(request.user, key, promise_drafts.PROMISE_FORM_MULTI_VALUE_FIELDS)
+
+
+def _restored_form(draft: dict | None, **kwargs) -> PromiseForm:
+    """The form, with a box the draft left unticked unticked (a browser posts nothing for it)."""
+    form = PromiseForm(**kwargs)
+    if draft is not None:
+        drafts.untick_what_the_draft_left_unticked(form, draft)
+    return form
+
+
+def _kept_while_not_saved(request, key: str) -> None:
+    # What was typed stays on the page and in the draft: a mistake, a nudge or a conflict
+    # never costs words, even if the page is closed before the person comes back to it.
+    drafts.save(request.user, key, drafts.posted(request))
+
+
+def _let_go_after_saving(request, key: str) -> None:
+    drafts.discard(request.user, key)
+    drafts.close_after_save(request, key)
+
+
 @login_required
 def promise_create(request):
     today_ = request.user.local_today()
+    key = promise_drafts.PROMISE_NEW
     if request.method != "POST":
-        initial = {
-            "text": request.GET.get("text", "")[:200],
-            "schedule": "daily",
-            "due_date": today_,
-        }
-        return _promise_form_page(request, PromiseForm(initial=initial, today=today_))
+        initial = {"text": "", "schedule": "daily", "due_date": today_}
+        suggested = request.GET.get("text", "")[:200]
+        if suggested:
+            # An example or a therapist's suggestion chosen: its words, and a way back to
+            # the ones kept, if any (they stay kept until this form is typed in or saved).
+            initial["text"] = suggested
+            kept = drafts.get(request.user, key) is not None
+            form = PromiseForm(initial=initial, today=today_)
+            return _promise_form_page(request, form, key=key, kept_elsewhere=kept)
+        draft = _draft_initial(request, key)
+        initial = {**initial, **(draft or {})}
+        form = _restored_form(draft, initial=initial, today=today_)
+        return _promise_form_page(request, form, key=key, restored=draft is not None)
     form = PromiseForm(request.POST, today=today_)
     if not form.is_valid():
-        return _promise_form_page(request, form, status=400)
+        _kept_while_not_saved(request, key)
+        return _promise_form_page(request, form, key=key, status=400)
     if form.wants_nudge:
-        return _promise_form_page(request, form)
+        _kept_while_not_saved(request, key)
+        return _promise_form_page(request, form, key=key)
     promise = services.save_promise(form, request.user)
+    _let_go_after_saving(request, key)
     # Made from a therapist's suggestion (Today's "Make it my own"): taken on, in these words.
     take_on_suggested_promise(request.user, request.GET.get("from_homework"), promise)
     _offer_support_after(request, form, promise)
@@ -207,19 +280,35 @@ def _offer_support_after(request, form, promise) -> None:
 def promise_edit(request, promise_id: int):
     promise = _own_promise(request, promise_id)
     today_ = request.user.local_today()
+    key = promise_drafts.promise_edit(promise.pk)
     if request.method != "POST":
+        draft = drafts.get(request.user, key)
+        initial = (
+            None
+            if draft is None
+            else drafts.initial_from(draft, promise_drafts.PROMISE_FORM_MULTI_VALUE_FIELDS)
+        )
+        form = _restored_form(initial, instance=promise, initial=initial, today=today_)
         return _promise_form_page(
-            request, PromiseForm(instance=promise, today=today_), promise=promise
+            request,
+            form,
+            key=key,
+            promise=promise,
+            restored=draft is not None,
+            version=version_in_draft(draft),
         )
     form = PromiseForm(request.POST, instance=promise, today=today_)
     if not form.is_valid():
-        return _promise_form_page(request, form, promise=promise, status=400)
+        _kept_while_not_saved(request, key)
+        return _promise_form_page(request, form, key=key, promise=promise, status=400)
     if form.wants_nudge:
-        return _promise_form_page(request, form, promise=promise)
+        _kept_while_not_saved(request, key)
+        return _promise_form_page(request, form, key=key, promise=promise)
     try:
         with unchanged_since(promise, posted_version(request)):
             services.save_promise(form, request.user)
     except StaleVersion as stale:
+        _kept_while_not_saved(request, key)
         saved = _own_promise(request, promise_id)
         found = conflict(
             form,
@@ -227,7 +316,8 @@ def promise_edit(request, promise_id: int):
             stale.current_version,
             reverse("promises:edit", args=[promise_id]),
         )
-        return _promise_form_page(request, form, promise=saved, conflict=found, status=409)
+        return _promise_form_page(request, form, key=key, promise=saved, conflict=found, status=409)
+    _let_go_after_saving(request, key)
     _offer_support_after(request, form, promise)
     messages.info(request, "Your changes are saved.")
     return redirect("promises:list")

@@ -31,8 +31,9 @@ URL = reverse("promises:today")
 # the day's mood and energy check (insights), and homework from a therapist (care; one query
 # with or without any, whether each practice was done included), links a therapist or the
 # clinic ended lately (care; one query), and steps of trust ready to look back on (only
-# those not looked back on yet are read).
-TODAY_QUERIES = 8
+# those not looked back on yet are read). And the notes typed on Today and kept as drafts: one
+# query for every promise's check-in notes, one for the daily check's note.
+TODAY_QUERIES = 10
 # The first view after a change also reads the active promises and this week's answers.
 TODAY_QUERIES_AFTER_A_CHANGE = TODAY_QUERIES + 2
 OUTCOMES = [Outcome.KEPT, Outcome.PARTLY, Outcome.NOT_THIS_TIME, Outcome.LET_GO]
