@@ -1005,7 +1005,7 @@ def _import_drafts(work: _Import, drafts: list) -> None:
                 draft_keys.SAFETY_PLAN,
                 draft_keys.SESSION_NOTE,
                 promise_drafts.PROMISE_NEW,
-                promise_drafts.DAILY_CHECK,
+                draft_keys.DAILY_CHECK,
             )
             or practice_services.may_keep_draft(work.user, key)
             or assessments_services.may_keep_draft(work.user, key)

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 
 SAFETY_PLAN = "safety-plan"
+# The note of the day's mood and energy check (insights), on Today.
+DAILY_CHECK = "daily-check"
 
 # Only ASCII digits: "²" is a digit to Python's isdigit() but never an entry's id.
 _PRACTICE = re.compile(r"practice:([a-z0-9-]{1,40}):(new|edit:[0-9]{1,18}|review:[0-9]{1,18})")

@@ -67,8 +67,8 @@ DRAFTED_FORMS = {
         back_to="promises:today",
         cleared="Cleared. You can start fresh.",
     ),
-    promise_drafts.DAILY_CHECK: DraftedForms(
-        allowed=lambda user, key: key == promise_drafts.DAILY_CHECK,
+    keys.DAILY_CHECK: DraftedForms(
+        allowed=lambda user, key: key == keys.DAILY_CHECK,
         back_to="promises:today",
         cleared="Cleared. You can start fresh.",
     ),

@@ -13,9 +13,8 @@ from selftrust.insights.forms import DailyCheckForm, WeeklyReviewForm
 from selftrust.insights.models import WeeklyReview
 from selftrust.insights.progress import progress_for
 from selftrust.insights.templatetags.daily_check import card_context
-from selftrust.promises import drafts as promise_drafts
 from selftrust.safety.screening import mentions_crisis
-from selftrust.safety.support import offer_support_if_needed
+from selftrust.safety.support import offer_support_for_words_sent_back, offer_support_if_needed
 from selftrust.versioning import StaleVersion, unchanged_since
 from selftrust.web.conflicts import conflict, posted_version, version_in_draft
 from selftrust.web.page_cache import kept_until_changed
@@ -44,12 +43,12 @@ def daily_check(request):
     if saved:
         services.unskip(request.session)
         # The note box was saved with it: its draft goes (promises/drafts.py keeps it).
-        drafts.discard(request.user, promise_drafts.DAILY_CHECK)
-        drafts.close_after_save(request, promise_drafts.DAILY_CHECK)
+        drafts.discard(request.user, draft_keys.DAILY_CHECK)
+        drafts.close_after_save(request, draft_keys.DAILY_CHECK)
     elif request.POST.get("note") or (form.instance.pk and form.instance.note):
         # What was typed stays in the note's draft, so Today gives it back even after a
         # plain form's refusal (which goes back to Today with only the message).
-        drafts.save(request.user, promise_drafts.DAILY_CHECK, drafts.posted(request))
+        drafts.save(request.user, draft_keys.DAILY_CHECK, drafts.posted(request))
     if request.htmx:
         # Screened here and the panel shown in the card: htmx swaps only 2xx answers, so a
         # refused answer is the card with its kind error in it.
@@ -175,6 +174,7 @@ def weekly_review_new(request):
     if not form.is_valid():
         # What was typed stays on the page and in the draft: a mistake never costs words.
         drafts.save(request.user, key, drafts.posted(request))
+        offer_support_for_words_sent_back(request, form)
         return _review_form_page(request, form, key=key, status=400)
     review = weekly_review.save_review(form, request.user)
     _kept_after_saving(request, review, key, made_promise=review.next_promise_id is not None)
@@ -224,6 +224,7 @@ def weekly_review_edit(request, review_id: int):
     form = WeeklyReviewForm(request.POST, instance=review, today=today)
     if not form.is_valid():
         drafts.save(request.user, key, drafts.posted(request))
+        offer_support_for_words_sent_back(request, form)
         return _review_form_page(request, form, key=key, review=review, status=400)
     try:
         with unchanged_since(review, posted_version(request)):
@@ -231,6 +232,7 @@ def weekly_review_edit(request, review_id: int):
     except StaleVersion as stale:
         # Changed elsewhere since this page opened: both shown, the words kept.
         drafts.save(request.user, key, drafts.posted(request))
+        offer_support_for_words_sent_back(request, form)
         saved = _own_review(request, review_id)
         found = conflict(
             form,

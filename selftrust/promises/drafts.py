@@ -3,12 +3,10 @@
     promise:new                            a new promise
     promise:edit:<id>                      changes to a promise
     promise:check-in:<id>:<YYYY-MM-DD>     the note of one promise's answer for one day
-    daily-check                            the note of the day's mood and energy check
 
 One key for each box a person can type in: Today shows a promise once for each day of the
 answer window it was due, and a note typed for Monday must never overwrite one typed for
-Tuesday. The daily check is on Today once, so it has one key; its draft shows there whatever
-day it was typed on, rather than waiting unseen under a day that has gone.
+Tuesday. (The daily check's note is the insights app's: drafts/keys.py DAILY_CHECK.)
 
 A check-in note kept for a day Today no longer shows (outside the answer window now, or
 refused for a day that can't be answered) is not lost either: it shows in the promise's newest
@@ -29,7 +27,6 @@ from selftrust.promises.models import Promise
 
 PROMISE_NEW = "promise:new"
 CHECK_IN_NOTES = "promise:check-in:"
-DAILY_CHECK = "daily-check"
 
 # What a promise form posts as more than one value (the weekday boxes).
 PROMISE_FORM_MULTI_VALUE_FIELDS = ("weekdays",)

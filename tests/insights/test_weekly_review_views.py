@@ -174,6 +174,15 @@ def test_markup_in_any_part_is_refused_and_nothing_is_saved(owner_client):
     assert not WeeklyReview.objects.exists()
 
 
+def test_crisis_words_in_a_review_sent_back_bring_support_with_the_correction(owner_client):
+    response = owner_client.post(
+        NEW_URL, answers(got_in_the_way=CRISIS_WORDS, learned="<script>x</script>")
+    )
+    assert response.status_code == 400
+    assert "You don't have to hold this alone" in response.content.decode()
+    assert not WeeklyReview.objects.exists()
+
+
 def test_words_that_suggest_crisis_bring_support_after_saving(owner_client, user):
     response = owner_client.post(NEW_URL, answers(got_in_the_way=CRISIS_WORDS))
     assert WeeklyReview.objects.filter(user=user).exists()

@@ -386,13 +386,14 @@ def test_promise_drafts_travel_in_an_export_and_come_back_where_they_can(user):
 
     from selftrust.accounts.export import export_for
     from selftrust.accounts.importing import import_export
+    from selftrust.drafts import keys as draft_keys
     from selftrust.drafts import store
     from selftrust.promises import drafts as promise_drafts
     from tests.factories import PromiseFactory, UserFactory
 
     promise = PromiseFactory(user=user)
     store.save(user, promise_drafts.PROMISE_NEW, {"text": ["Walk by the sea"]})
-    store.save(user, promise_drafts.DAILY_CHECK, {"note": ["Tired but here"]})
+    store.save(user, draft_keys.DAILY_CHECK, {"note": ["Tired but here"]})
     store.save(user, promise_drafts.promise_edit(promise.pk), {"text": ["Walk"]})
     store.save(
         user, promise_drafts.check_in_note(promise.pk, date(2026, 11, 20)), {"note": ["Rain"]}
@@ -400,5 +401,5 @@ def test_promise_drafts_travel_in_an_export_and_come_back_where_they_can(user):
     newcomer = UserFactory()
     summary = import_export(newcomer, json.loads(json.dumps(export_for(user))))
     assert store.get(newcomer, promise_drafts.PROMISE_NEW) == {"text": ["Walk by the sea"]}
-    assert store.get(newcomer, promise_drafts.DAILY_CHECK) == {"note": ["Tired but here"]}
+    assert store.get(newcomer, draft_keys.DAILY_CHECK) == {"note": ["Tired but here"]}
     assert summary.drafts_left_in_file == 2

@@ -4,6 +4,8 @@ from datetime import date
 
 from django import template
 
+from selftrust.drafts import keys as draft_keys
+from selftrust.drafts import store
 from selftrust.insights import services
 from selftrust.insights.models import Energy, Mood
 
@@ -42,3 +44,20 @@ def daily_check_card(context):
     request = context["request"]
     today = context.get("today") or request.user.local_today()
     return {**card_context(request, today), "csrf_token": context.get("csrf_token")}
+
+
+@register.simple_tag(takes_context=True)
+def kept_daily_check_note(context) -> str | None:
+    """The daily check's note as typed and kept as a draft, when it differs from the saved
+    one (one query); None when there is nothing to give back."""
+    fields = store.get(context["request"].user, draft_keys.DAILY_CHECK)
+    if fields is None:
+        return None
+    check = context.get("check")
+    note = _note_in(fields)
+    return None if note == (check.note if check else "") else note
+
+
+def _note_in(fields: dict[str, list[str]]) -> str:
+    values = fields.get("note") or [""]
+    return str(values[-1])
