@@ -5,9 +5,9 @@ import pytest
 from django.urls import reverse
 
 from selftrust.drafts import store
+from selftrust.drafts.keys import DAILY_CHECK
 from selftrust.drafts.models import Draft
 from selftrust.insights.models import DailyCheck, Energy, Mood
-from selftrust.drafts.keys import DAILY_CHECK
 from tests.factories import UserFactory
 from tests.insights.factories import DailyCheckFactory
 
