@@ -109,6 +109,8 @@ def service_worker_settings() -> dict:
         ],
         # Form posts the service worker leaves to the browser: their answers end a session
         # and may carry Clear-Site-Data, which must reach the browser untouched.
+        # Autosaves go straight to the network without waking the worker (drafts/urls.py).
+        "network_only_prefix": reverse("drafts:autosave", args=["x"]).removesuffix("x/"),
         "pass_through": [
             reverse("accounts:logout"),
             reverse("accounts:sign_out_everywhere"),

@@ -46,12 +46,28 @@ async function keep(cache, entries) {
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches
-      .open(OFFLINE_CACHE)
-      .then((cache) => keep(cache, [...pagesToKeep(), ...filesToKeep()]))
+    Promise.all([networkOnlyForAutosaves(event), caches.open(OFFLINE_CACHE)])
+      .then(([, cache]) => keep(cache, [...pagesToKeep(), ...filesToKeep()]))
       .then(() => self.skipWaiting())
   );
 });
+
+// A draft's last save is sent as the page closes (sendBeacon, drafts/save-as-you-type.js).
+// Any request in this worker's scope waits for the worker to start, and a worker still starting
+// as its page goes away can lose that request: words lost, seen in Chromium. These requests are
+// never the worker's business, so they are routed past it (the static routing API; browsers
+// without it keep going through the fetch handler below, which leaves them alone).
+function networkOnlyForAutosaves(event) {
+  if (typeof event.addRoutes !== "function") return Promise.resolve();
+  return event
+    .addRoutes([
+      {
+        condition: { urlPattern: new URLPattern({ pathname: SETTINGS.network_only_prefix + "*" }) },
+        source: "network",
+      },
+    ])
+    .catch(() => {});
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
