@@ -26,7 +26,20 @@ USERNAME_CHARACTERS = _(
 PASSPHRASE_FIELDS = ("password1", "password2")
 
 
-class SignupForm(BaseUserCreationForm):
+class UsernameFreeInAnyCase:
+    """For a form that names a new account: a name already taken in other capitals is taken
+    ("Sam" and "sam" could not be told apart where names are read)."""
+
+    def clean_username(self):
+        username = self.cleaned_data.get("username")
+        if username and username_taken(username):
+            raise forms.ValidationError(
+                _("That username is already taken. Please choose another one."), code="unique"
+            )
+        return username
+
+
+class SignupForm(UsernameFreeInAnyCase, BaseUserCreationForm):
     """Username and passphrase twice; every problem is found in one go, each beside its box.
 
     Django's form checks the passphrase rules only on the second box, and only once the two
@@ -87,14 +100,6 @@ class SignupForm(BaseUserCreationForm):
         return _clean_time_zone(
             self.cleaned_data.get("time_zone"), User._meta.get_field("time_zone").default
         )
-
-    def clean_username(self):
-        username = self.cleaned_data.get("username")
-        if username and username_taken(username):
-            raise forms.ValidationError(
-                _("That username is already taken. Please choose another one."), code="unique"
-            )
-        return username
 
     def validate_password_for_user(self, user, password_field_name=None):
         # The rules are about the passphrase chosen: checked on the first box, beside it,

@@ -3,10 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from selftrust.accounts.models import User, username_taken
+from selftrust.accounts.forms import UsernameFreeInAnyCase
+from selftrust.accounts.models import User
 
 
-class NewTherapistForm(forms.ModelForm):
+class NewTherapistForm(UsernameFreeInAnyCase, forms.ModelForm):
     """Only a username: the passphrase is made for the account and shown once."""
 
     class Meta:
@@ -25,14 +26,6 @@ class NewTherapistForm(forms.ModelForm):
                 "required": _("Please choose a username for them."),
             },
         }
-
-    def clean_username(self):
-        username = self.cleaned_data.get("username")
-        if username and username_taken(username):
-            raise forms.ValidationError(
-                _("That username is already taken. Please choose another one."), code="unique"
-            )
-        return username
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "therapist_%s")
