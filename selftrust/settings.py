@@ -63,9 +63,19 @@ def _secret_key() -> str:
         return from_env
     key_file = DATA_DIR / "secret_key"
     if not key_file.exists():
-        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        # Written whole under another name, then linked into place: a second process starting
+        # at the same moment (two app servers, the worker) either finds no key or a whole one,
+        # never an empty file it would read as an empty key. The first link wins.
+        draft = DATA_DIR / f".secret_key.{os.getpid()}.{secrets.token_hex(4)}"
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as handle:
             handle.write(secrets.token_urlsafe(50))
+        try:
+            os.link(draft, key_file)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
     os.chmod(key_file, 0o600)  # an older install may have made it with the umask's mode
     return key_file.read_text().strip()
 

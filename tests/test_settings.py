@@ -121,3 +121,28 @@ def test_sqlite_waits_for_the_disk_and_overwrites_what_is_deleted(db):
         assert cursor.fetchone()[0] == 2  # FULL
         cursor.execute("PRAGMA secure_delete")
         assert cursor.fetchone()[0] == 1
+
+
+def test_the_secret_key_file_never_exists_before_the_key_is_in_it(tmp_path, monkeypatch):
+    """The first start makes the secret key. Two app servers (or pytest's two workers) starting
+    at the same moment once let one read the file between its making and its writing: an
+    empty key, and every request of that process failed (CI, 2026-11-26). Now the key is
+    written whole under another name and linked into place."""
+    from selftrust import settings as selftrust_settings
+
+    monkeypatch.setattr(selftrust_settings, "DATA_DIR", tmp_path)
+    key_file = tmp_path / "secret_key"
+    real_fdopen = os.fdopen
+    seen_while_writing = []
+
+    def fdopen(fd, *args, **kwargs):
+        seen_while_writing.append(key_file.exists())
+        return real_fdopen(fd, *args, **kwargs)
+
+    monkeypatch.setattr(os, "fdopen", fdopen)
+    key = selftrust_settings._secret_key()
+    assert seen_while_writing == [False]
+    assert len(key) > 40 and key_file.read_text().strip() == key
+    assert [path.name for path in tmp_path.iterdir()] == ["secret_key"]
+    # A second start reads the same key.
+    assert selftrust_settings._secret_key() == key
