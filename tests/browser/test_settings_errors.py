@@ -114,3 +114,15 @@ def test_an_address_only_a_button_uses_shows_a_page_in_the_frame(new_page):
     page.get_by_role("link", name="Back to Settings").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Settings")
     check_page(page, 360)
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_the_pages_without_a_form_of_their_own_pass_the_checks(new_page, color_scheme):
+    # The page for an address only a button uses, and the one for recovery codes whose few
+    # minutes are over: axe clean and no sideways scrolling at 360 px, light and dark.
+    page = new_page(PHONE, color_scheme=color_scheme, user=person())
+    page.goto("/settings/pin/")
+    check_page(page, 360)
+    page.goto("/recovery-codes/")
+    expect(page.get_by_text("They can't be shown here again.")).to_be_visible()
+    check_page(page, 360)
